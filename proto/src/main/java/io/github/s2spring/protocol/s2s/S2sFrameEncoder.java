@@ -1,0 +1,82 @@
+package io.github.s2spring.protocol.s2s;
+
+import java.nio.charset.StandardCharsets;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+
+import io.github.s2spring.protocol.s2s.S2sFrameException.Kind;
+
+/**
+ * Encodes S2S frames: a 3-byte big-endian length (flag byte plus payload), the flag byte,
+ * then the payload. Regular payloads of at least
+ * {@value S2sFrame#COMPRESSION_THRESHOLD_BYTES} bytes are compressed with the encoder's
+ * compression; terminal frames never are. Thread-safe.
+ */
+public final class S2sFrameEncoder {
+
+	private final Compression compression;
+
+	/**
+	 * Creates an encoder.
+	 * @param compression the compression for regular payloads at or above the threshold
+	 */
+	public S2sFrameEncoder(Compression compression) {
+		this.compression = compression;
+	}
+
+	/**
+	 * The compression this encoder applies to large regular payloads.
+	 * @return the compression
+	 */
+	public Compression compression() {
+		return this.compression;
+	}
+
+	/**
+	 * Encodes a frame into a new buffer.
+	 * @param frame the frame
+	 * @param allocator the allocator of the returned buffer
+	 * @return a buffer holding exactly the encoded frame; the caller owns it
+	 * @throws S2sFrameException if the frame would exceed
+	 * {@value S2sFrame#MAX_FRAME_BYTES} bytes
+	 */
+	public ByteBuf encode(S2sFrame frame, ByteBufAllocator allocator) {
+		int flag;
+		byte[] body;
+		int prefix = 0;
+		if (frame instanceof S2sFrame.Terminal terminal) {
+			flag = S2sFrame.TERMINAL_FLAG;
+			body = terminal.body().getBytes(StandardCharsets.UTF_8);
+			prefix = 2;
+		}
+		else {
+			S2sFrame.Regular regular = (S2sFrame.Regular) frame;
+			byte[] payload = regular.payload();
+			requireFits(payload.length, "payload");
+			Compression used = (payload.length >= S2sFrame.COMPRESSION_THRESHOLD_BYTES) ? this.compression
+					: Compression.NONE;
+			body = PayloadCodec.compress(payload, used);
+			flag = used.flagBits() | (regular.reconnectAdvised() ? S2sFrame.RECONNECT_ADVISED_FLAG : 0);
+		}
+		int payloadLength = prefix + body.length;
+		requireFits(payloadLength, (prefix > 0) ? "terminal payload" : "compressed payload");
+		int length = 1 + payloadLength;
+		ByteBuf out = allocator.buffer(S2sFrame.LENGTH_PREFIX_BYTES + length);
+		out.writeMedium(length);
+		out.writeByte(flag);
+		if (frame instanceof S2sFrame.Terminal terminal) {
+			out.writeShort(terminal.status());
+		}
+		out.writeBytes(body);
+		return out;
+	}
+
+	private static void requireFits(int payloadLength, String what) {
+		if (payloadLength > S2sFrame.MAX_PAYLOAD_BYTES) {
+			throw new S2sFrameException(Kind.FRAME_TOO_LARGE, "Frame " + what + " of " + payloadLength
+					+ " bytes exceeds the limit of " + S2sFrame.MAX_PAYLOAD_BYTES + " bytes");
+		}
+	}
+
+}
