@@ -100,13 +100,12 @@ final class AppendQueue {
 	/**
 	 * Takes every queued frame, waiting until there is one or the queue is closed.
 	 * @return the frames in order; empty once the queue is closed and drained, or failed
-	 * @throws InterruptedException if interrupted while waiting
 	 */
-	List<Pending> takeAll() throws InterruptedException {
-		this.lock.lockInterruptibly();
+	List<Pending> takeAll() {
+		this.lock.lock();
 		try {
 			while (this.pending.isEmpty() && !this.closed && this.failure == null) {
-				this.notEmpty.await();
+				this.notEmpty.awaitUninterruptibly();
 			}
 			List<Pending> group = new ArrayList<>(this.pending);
 			this.pending.clear();

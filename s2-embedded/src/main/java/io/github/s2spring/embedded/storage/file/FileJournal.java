@@ -108,8 +108,12 @@ public final class FileJournal implements Journal {
 		try {
 			lock = lockChannel.tryLock();
 		}
-		catch (IOException | OverlappingFileLockException ex) {
+		catch (OverlappingFileLockException ex) {
 			lock = null;
+		}
+		catch (IOException ex) {
+			closeQuietly(lockChannel);
+			throw new JournalException("Cannot lock the journal directory " + absolute, ex);
 		}
 		if (lock == null) {
 			closeQuietly(lockChannel);
@@ -247,18 +251,10 @@ public final class FileJournal implements Journal {
 	private void runWriter() {
 		SegmentWriter segments = this.writer;
 		try {
-			while (true) {
-				List<Pending> group = this.queue.takeAll();
-				if (group.isEmpty()) {
-					return;
-				}
-				if (!writeGroup(segments, group)) {
-					return;
-				}
+			List<Pending> group = this.queue.takeAll();
+			while (!group.isEmpty() && writeGroup(segments, group)) {
+				group = this.queue.takeAll();
 			}
-		}
-		catch (InterruptedException ex) {
-			failAll(List.of(), new JournalException("Journal writer in " + this.directory + " was interrupted", ex));
 		}
 		finally {
 			closeQuietly(segments);
@@ -266,6 +262,10 @@ public final class FileJournal implements Journal {
 		}
 	}
 
+	/**
+	 * Writes and forces one group, then completes its futures in order.
+	 * @return {@code false} if the journal failed
+	 */
 	private boolean writeGroup(SegmentWriter segments, List<Pending> group) {
 		long bytes = 0;
 		try {
@@ -276,9 +276,14 @@ public final class FileJournal implements Journal {
 			segments.sync();
 		}
 		catch (IOException | RuntimeException ex) {
-			failAll(group, new JournalException(
-					"Journal in " + this.directory + " failed to write or fsync; this and every later append fail",
-					ex));
+			JournalException failure = new JournalException(
+					"Journal in " + this.directory + " failed to write or fsync; this and every later append fail", ex);
+			for (Pending pending : group) {
+				pending.future().completeExceptionally(failure);
+			}
+			for (Pending pending : this.queue.fail(failure)) {
+				pending.future().completeExceptionally(failure);
+			}
 			return false;
 		}
 		this.queue.release(bytes);
@@ -286,16 +291,6 @@ public final class FileJournal implements Journal {
 			pending.future().complete(null);
 		}
 		return true;
-	}
-
-	private void failAll(List<Pending> group, JournalException failure) {
-		List<Pending> queued = this.queue.fail(failure);
-		for (Pending pending : group) {
-			pending.future().completeExceptionally(failure);
-		}
-		for (Pending pending : queued) {
-			pending.future().completeExceptionally(failure);
-		}
 	}
 
 	private void joinWriter() {

@@ -61,7 +61,7 @@ final class Replayer {
 				logger.log(Level.WARNING,
 						"Journal segment {0} had a torn or corrupt entry at offset {1}: cut {2} bytes there and "
 								+ "deleted {3} later segment(s)",
-						file, intact, size - intact, later.size());
+						file, Long.toString(intact), Long.toString(size - intact), Integer.toString(later.size()));
 				return new End(number, intact);
 			}
 		}

@@ -298,6 +298,62 @@ class FileJournalTests {
 	}
 
 	@Test
+	void appendsQueuedWhileAGroupFailsFailWithIt() throws Exception {
+		CompletableFuture<CompletableFuture<Void>> later = new CompletableFuture<>();
+		FileJournal journal = FileJournal.open(this.directory);
+		journal.replay((entry) -> {
+		});
+		WriterGate gate = WriterGate.hold(journal);
+		CompletableFuture<Void> failing = journal.append(new BasinDeleted("failing"));
+		failing.whenComplete((result, ex) -> later.complete(journal.append(new BasinDeleted("later"))));
+		journal.segmentChannel().close();
+		gate.open();
+		String message = "Journal in " + journal.directory()
+				+ " failed to write or fsync; this and every later append fail";
+		assertThat(failing).failsWithin(Duration.ofSeconds(60)).withThrowableThat().havingCause().withMessage(message);
+		assertThat(later.get(60, TimeUnit.SECONDS)).failsWithin(Duration.ofSeconds(60))
+			.withThrowableThat()
+			.havingCause()
+			.withMessage(message);
+		journal.close();
+		assertThat(replay(this.directory)).isEmpty();
+	}
+
+	@Test
+	void anInterruptedCloseStillWaitsForTheWriterAndKeepsTheInterrupt() throws Exception {
+		FileJournal journal = FileJournal.open(this.directory);
+		journal.replay((entry) -> {
+		});
+		WriterGate gate = WriterGate.hold(journal);
+		CompletableFuture<Void> pending = journal.append(new BasinDeleted("pending"));
+		CompletableFuture<Boolean> interruptedAfterClose = new CompletableFuture<>();
+		Thread closer = new Thread(() -> {
+			journal.close();
+			interruptedAfterClose.complete(Thread.currentThread().isInterrupted());
+		});
+		closer.start();
+		await().atMost(Duration.ofSeconds(60)).until(() -> closer.getState() == Thread.State.WAITING);
+		closer.interrupt();
+		await().atMost(Duration.ofSeconds(60)).until(() -> closer.getState() == Thread.State.WAITING);
+		assertThat(interruptedAfterClose).isNotDone();
+		gate.open();
+		assertThat(interruptedAfterClose.get(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(pending).isCompleted();
+		assertThat(replay(this.directory)).containsExactly("BasinDeleted[basin=pending]");
+	}
+
+	@Test
+	void aSegmentThatCannotBeReadFailsReplay() throws IOException {
+		Files.createDirectories(Segments.path(this.directory, 0));
+		try (FileJournal journal = FileJournal.open(this.directory)) {
+			assertThatExceptionOfType(JournalException.class).isThrownBy(() -> journal.replay((entry) -> {
+			}))
+				.withMessage("Cannot read or repair the journal in " + journal.directory())
+				.withCauseInstanceOf(IOException.class);
+		}
+	}
+
+	@Test
 	void closeWritesEveryAcceptedAppendAndLaterAppendsFail() throws Exception {
 		FileJournal journal = FileJournal.open(this.directory);
 		journal.replay((entry) -> {

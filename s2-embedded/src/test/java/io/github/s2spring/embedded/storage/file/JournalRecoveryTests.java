@@ -7,12 +7,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import java.util.stream.IntStream;
 
 import io.github.s2spring.embedded.storage.JournalEntry;
 import io.github.s2spring.embedded.storage.JournalEntry.BasinDeleted;
 import io.github.s2spring.embedded.storage.JournalEntry.RecordsAppended;
 import io.github.s2spring.embedded.storage.JournalEntry.StreamPut;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +40,27 @@ class JournalRecoveryTests {
 
 	private static final JournalEntry NEXT = new BasinDeleted("appended-after-recovery");
 
+	private static final Logger replayerLogger = Logger.getLogger(Replayer.class.getName());
+
+	private static final List<String> warnings = new CopyOnWriteArrayList<>();
+
+	private static final Handler capture = new Handler() {
+
+		@Override
+		public void publish(LogRecord record) {
+			warnings.add(new SimpleFormatter().formatMessage(record));
+		}
+
+		@Override
+		public void flush() {
+		}
+
+		@Override
+		public void close() {
+		}
+
+	};
+
 	@TempDir
 	Path root;
 
@@ -40,8 +68,21 @@ class JournalRecoveryTests {
 
 	private int lastStart;
 
+	@BeforeAll
+	static void captureWarnings() {
+		replayerLogger.setUseParentHandlers(false);
+		replayerLogger.addHandler(capture);
+	}
+
+	@AfterAll
+	static void restoreLogging() {
+		replayerLogger.removeHandler(capture);
+		replayerLogger.setUseParentHandlers(true);
+	}
+
 	@BeforeEach
 	void writeJournal() throws IOException {
+		warnings.clear();
 		Path original = this.root.resolve("original");
 		List<JournalEntry> all = new ArrayList<>(INTACT);
 		all.add(LAST);
@@ -120,6 +161,10 @@ class JournalRecoveryTests {
 
 		assertThat(replayed).isEqualTo(Entries.describe(entries.subList(0, firstSegmentEntries + 1)));
 		assertThat(FileJournalTests.segments(directory)).containsExactly(segments.get(0), second);
+		assertThat(warnings)
+			.containsExactly("Journal segment " + second.toAbsolutePath() + " had a torn or corrupt entry at offset "
+					+ (Segments.HEADER_BYTES + frame) + ": cut " + (bytes.length - Segments.HEADER_BYTES - frame)
+					+ " bytes there and deleted " + (segments.size() - 2) + " later segment(s)");
 		assertThat(Files.size(second)).isEqualTo(Segments.HEADER_BYTES + frame);
 		FileJournalTests.appendAll(directory, NEXT);
 		assertThat(FileJournalTests.replay(directory)).hasSize(firstSegmentEntries + 2)
