@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * The frames waiting for the writer thread, bounded in bytes. A frame's bytes count from
  * {@link #put} until the writer {@link #release releases} them after its group is
  * durable, so queued and in-flight frames together stay within the capacity. Callers that
- * find no room wait, first come first served, so frames enter in call order.
+ * find no room wait, first come first served, and later callers queue behind them, so
+ * frames enter in call order.
  */
 final class AppendQueue {
 
@@ -68,22 +69,24 @@ final class AppendQueue {
 	 * @throws InterruptedException if interrupted while waiting
 	 */
 	void put(Pending frame, boolean wait) throws InterruptedException {
-		if (!wait) {
-			this.lock.lock();
-			try {
-				enqueue(frame);
-			}
-			finally {
-				this.lock.unlock();
-			}
-			return;
-		}
 		long length = frame.frame().length;
+		this.lock.lock();
+		try {
+			// Fast path: no caller waits for room and this frame fits (the writer never
+			// waits).
+			if (!wait || (!this.admission.isLocked() && !mustWait(length))) {
+				enqueue(frame);
+				return;
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
 		this.admission.lockInterruptibly();
 		try {
 			this.lock.lockInterruptibly();
 			try {
-				while (!this.closed && this.failure == null && this.bytes > 0 && this.bytes + length > this.capacity) {
+				while (mustWait(length)) {
 					this.hasRoom.await();
 				}
 				enqueue(frame);
@@ -179,6 +182,10 @@ final class AppendQueue {
 		finally {
 			this.lock.unlock();
 		}
+	}
+
+	private boolean mustWait(long length) {
+		return !this.closed && this.failure == null && this.bytes > 0 && this.bytes + length > this.capacity;
 	}
 
 	private void enqueue(Pending frame) {

@@ -274,6 +274,26 @@ class FileJournalTests {
 	}
 
 	@Test
+	void replaysAJournalOfManyEntriesAcrossSegmentsInOrder() throws Exception {
+		int count = 20_000;
+		try (FileJournal journal = FileJournal.open(this.directory, 64 * 1024, FileJournal.DEFAULT_QUEUE_BYTES)) {
+			journal.replay((entry) -> {
+			});
+			CompletableFuture<Void> last = null;
+			for (int seq = 0; seq < count; seq++) {
+				last = journal.append(Entries.numbered(0, seq));
+			}
+			last.get(60, TimeUnit.SECONDS);
+		}
+		assertThat(segments(this.directory)).hasSizeGreaterThan(5);
+		int[] next = { 0 };
+		try (FileJournal journal = FileJournal.open(this.directory)) {
+			journal.replay((entry) -> assertThat(Entries.number(entry)).containsExactly(0, next[0]++));
+		}
+		assertThat(next[0]).isEqualTo(count);
+	}
+
+	@Test
 	void aFailedWriteFailsThatGroupAndEveryLaterAppend() throws Exception {
 		FileJournal journal = FileJournal.open(this.directory);
 		journal.replay((entry) -> {
