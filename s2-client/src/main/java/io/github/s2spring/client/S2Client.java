@@ -2,6 +2,8 @@ package io.github.s2spring.client;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.s2spring.client.data.DataPlane;
+import io.github.s2spring.client.transport.Http2Transport;
 import io.github.s2spring.protocol.limits.Names;
 
 /**
@@ -21,8 +23,14 @@ public final class S2Client implements AutoCloseable {
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
+	private final Http2Transport transport;
+
+	private final DataPlane dataPlane;
+
 	private S2Client(S2ClientConfig config) {
 		this.config = config;
+		this.transport = new Http2Transport(config);
+		this.dataPlane = new DataPlane(this.transport, config);
 	}
 
 	/**
@@ -62,6 +70,22 @@ public final class S2Client implements AutoCloseable {
 		return this.closed.get();
 	}
 
+	/**
+	 * The data plane shared by all stream handles of this client.
+	 * @return the data plane
+	 */
+	DataPlane dataPlane() {
+		return this.dataPlane;
+	}
+
+	/**
+	 * The HTTP/2 transport: its connection count is useful to tests and metrics.
+	 * @return the transport
+	 */
+	public Http2Transport transport() {
+		return this.transport;
+	}
+
 	void requireOpen() {
 		if (this.closed.get()) {
 			throw TransportException.closed("S2 client");
@@ -74,7 +98,9 @@ public final class S2Client implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		this.closed.set(true);
+		if (this.closed.compareAndSet(false, true)) {
+			this.transport.close();
+		}
 	}
 
 	@Override
