@@ -1,0 +1,39 @@
+package io.github.s2spring.client;
+
+/**
+ * A basin of an {@link S2Client}: the entry to its streams. Obtained from
+ * {@link S2Client#basin(String)}; cheap, holds no resources.
+ */
+public final class S2Basin {
+
+	private final S2Client client;
+
+	private final String name;
+
+	S2Basin(S2Client client, String name) {
+		this.client = client;
+		this.name = name;
+	}
+
+	/**
+	 * The basin name.
+	 * @return the name
+	 */
+	public String name() {
+		return this.name;
+	}
+
+	/**
+	 * The client this basin belongs to.
+	 * @return the client
+	 */
+	public S2Client client() {
+		return this.client;
+	}
+
+	@Override
+	public String toString() {
+		return "S2Basin[" + this.name + "]";
+	}
+
+}

@@ -1,0 +1,85 @@
+package io.github.s2spring.client;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.s2spring.protocol.limits.Names;
+
+/**
+ * The entry point of the S2 SDK. One client holds the connections and threads of all
+ * calls made through it; share one per application and close it when done, which releases
+ * every connection and thread.
+ *
+ * <pre>{@code
+ * try (S2Client client = S2Client.create(S2ClientConfig.fromEnvironment())) {
+ *     S2Basin basin = client.basin("my-basin");
+ * }
+ * }</pre>
+ */
+public final class S2Client implements AutoCloseable {
+
+	private final S2ClientConfig config;
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private S2Client(S2ClientConfig config) {
+		this.config = config;
+	}
+
+	/**
+	 * Creates a client.
+	 * @param config the configuration
+	 * @return the client
+	 */
+	public static S2Client create(S2ClientConfig config) {
+		return new S2Client(config);
+	}
+
+	/**
+	 * The configuration.
+	 * @return the configuration
+	 */
+	public S2ClientConfig config() {
+		return this.config;
+	}
+
+	/**
+	 * A basin by name. No request is made.
+	 * @param name the basin name
+	 * @return the basin
+	 * @throws io.github.s2spring.protocol.limits.ValidationException if the name is not a
+	 * valid basin name
+	 */
+	public S2Basin basin(String name) {
+		requireOpen();
+		return new S2Basin(this, Names.requireBasinName(name));
+	}
+
+	/**
+	 * Whether {@link #close()} was called.
+	 * @return whether closed
+	 */
+	public boolean isClosed() {
+		return this.closed.get();
+	}
+
+	void requireOpen() {
+		if (this.closed.get()) {
+			throw TransportException.closed("S2 client");
+		}
+	}
+
+	/**
+	 * Closes the client: open sessions fail, connections are closed and threads stop.
+	 * Idempotent.
+	 */
+	@Override
+	public void close() {
+		this.closed.set(true);
+	}
+
+	@Override
+	public String toString() {
+		return "S2Client[" + this.config.endpoints() + "]";
+	}
+
+}
