@@ -1,5 +1,7 @@
 package io.github.s2spring.client;
 
+import io.github.s2spring.client.control.StreamsClient;
+
 /**
  * A basin of an {@link S2Client}: the entry to its streams. Obtained from
  * {@link S2Client#basin(String)}; cheap, holds no resources.
@@ -29,6 +31,16 @@ public final class S2Basin {
 	 */
 	public S2Client client() {
 		return this.client;
+	}
+
+	/**
+	 * The streams of this basin (control plane): list, create, ensure, reconfigure,
+	 * delete.
+	 * @return the streams client
+	 */
+	public StreamsClient streams() {
+		this.client.requireOpen();
+		return this.client.control().streams(this.name);
 	}
 
 	@Override

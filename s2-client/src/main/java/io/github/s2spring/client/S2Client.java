@@ -2,6 +2,11 @@ package io.github.s2spring.client;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.s2spring.client.control.AccessTokensClient;
+import io.github.s2spring.client.control.BasinsClient;
+import io.github.s2spring.client.control.ControlPlane;
+import io.github.s2spring.client.control.LocationsClient;
+import io.github.s2spring.client.control.MetricsClient;
 import io.github.s2spring.protocol.limits.Names;
 
 /**
@@ -21,8 +26,11 @@ public final class S2Client implements AutoCloseable {
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
+	private final ControlPlane control;
+
 	private S2Client(S2ClientConfig config) {
 		this.config = config;
+		this.control = new ControlPlane(config);
 	}
 
 	/**
@@ -55,6 +63,46 @@ public final class S2Client implements AutoCloseable {
 	}
 
 	/**
+	 * The basins of the account (control plane).
+	 * @return the basins client
+	 */
+	public BasinsClient basins() {
+		requireOpen();
+		return this.control.basins();
+	}
+
+	/**
+	 * The access tokens of the account (control plane).
+	 * @return the access tokens client
+	 */
+	public AccessTokensClient accessTokens() {
+		requireOpen();
+		return this.control.accessTokens();
+	}
+
+	/**
+	 * The metrics of the account, its basins and streams (control plane).
+	 * @return the metrics client
+	 */
+	public MetricsClient metrics() {
+		requireOpen();
+		return this.control.metrics();
+	}
+
+	/**
+	 * The locations of the account (control plane).
+	 * @return the locations client
+	 */
+	public LocationsClient locations() {
+		requireOpen();
+		return this.control.locations();
+	}
+
+	ControlPlane control() {
+		return this.control;
+	}
+
+	/**
 	 * Whether {@link #close()} was called.
 	 * @return whether closed
 	 */
@@ -75,6 +123,7 @@ public final class S2Client implements AutoCloseable {
 	@Override
 	public void close() {
 		this.closed.set(true);
+		this.control.close();
 	}
 
 	@Override
