@@ -1,6 +1,7 @@
 package io.github.s2spring.client;
 
 import io.github.s2spring.client.control.StreamsClient;
+import io.github.s2spring.client.data.S2Stream;
 
 /**
  * A basin of an {@link S2Client}: the entry to its streams. Obtained from
@@ -23,6 +24,19 @@ public final class S2Basin {
 	 */
 	public String name() {
 		return this.name;
+	}
+
+	/**
+	 * A stream of this basin, for appends, reads and sessions. No request is made.
+	 * @param streamName the stream name (any UTF-8, 1 to 512 bytes; percent-encoded on
+	 * the wire)
+	 * @return the stream handle
+	 * @throws io.github.s2spring.protocol.limits.ValidationException if the name is
+	 * invalid
+	 */
+	public S2Stream stream(String streamName) {
+		this.client.requireOpen();
+		return this.client.dataPlane().stream(this.name, streamName);
 	}
 
 	/**

@@ -7,6 +7,8 @@ import io.github.s2spring.client.control.BasinsClient;
 import io.github.s2spring.client.control.ControlPlane;
 import io.github.s2spring.client.control.LocationsClient;
 import io.github.s2spring.client.control.MetricsClient;
+import io.github.s2spring.client.data.DataPlane;
+import io.github.s2spring.client.transport.Http2Transport;
 import io.github.s2spring.protocol.limits.Names;
 
 /**
@@ -26,10 +28,16 @@ public final class S2Client implements AutoCloseable {
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
+	private final Http2Transport transport;
+
+	private final DataPlane dataPlane;
+
 	private final ControlPlane control;
 
 	private S2Client(S2ClientConfig config) {
 		this.config = config;
+		this.transport = new Http2Transport(config);
+		this.dataPlane = new DataPlane(this.transport, config);
 		this.control = new ControlPlane(config);
 	}
 
@@ -110,6 +118,22 @@ public final class S2Client implements AutoCloseable {
 		return this.closed.get();
 	}
 
+	/**
+	 * The data plane shared by all stream handles of this client.
+	 * @return the data plane
+	 */
+	DataPlane dataPlane() {
+		return this.dataPlane;
+	}
+
+	/**
+	 * The HTTP/2 transport: its connection count is useful to tests and metrics.
+	 * @return the transport
+	 */
+	public Http2Transport transport() {
+		return this.transport;
+	}
+
 	void requireOpen() {
 		if (this.closed.get()) {
 			throw TransportException.closed("S2 client");
@@ -122,8 +146,10 @@ public final class S2Client implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		this.closed.set(true);
-		this.control.close();
+		if (this.closed.compareAndSet(false, true)) {
+			this.control.close();
+			this.transport.close();
+		}
 	}
 
 	@Override
