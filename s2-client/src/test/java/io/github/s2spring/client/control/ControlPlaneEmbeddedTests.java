@@ -1,5 +1,9 @@
 package io.github.s2spring.client.control;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +22,7 @@ import io.github.s2spring.client.control.model.BasinConfig;
 import io.github.s2spring.client.control.model.BasinMetricSet;
 import io.github.s2spring.client.control.model.BasinInfo;
 import io.github.s2spring.client.control.model.BasinReconfiguration;
+import io.github.s2spring.client.control.model.BasinState;
 import io.github.s2spring.client.control.model.CreateBasinRequest;
 import io.github.s2spring.client.control.model.CreateStreamRequest;
 import io.github.s2spring.client.control.model.ListRequest;
@@ -154,6 +159,51 @@ class ControlPlaneEmbeddedTests {
 		assertThatExceptionOfType(NotFoundException.class)
 			.isThrownBy(() -> client.basins().getConfig("missing-basin-2"))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("basin_not_found"));
+	}
+
+	@Test
+	void theServerAnswersARepeatedCreateWithTheSameTokenAsNoop() throws Exception {
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		HttpRequest create = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/v1/basins"))
+			.header("content-type", "application/json")
+			.header("s2-request-token", "same-token-1")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"basin\":\"token-basin-1\"}"))
+			.build();
+		HttpResponse<String> first = http.send(create, HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> second = http.send(create, HttpResponse.BodyHandlers.ofString());
+		assertThat(first.statusCode()).isEqualTo(201);
+		assertThat(first.headers().firstValue("s2-provision-result")).hasValue("created");
+		assertThat(second.statusCode()).isEqualTo(201);
+		assertThat(second.headers().firstValue("s2-provision-result")).hasValue("noop");
+	}
+
+	@Test
+	void aDeletedBasinIsListedAsDeleting() {
+		client.basins().create(CreateBasinRequest.of("gone-basin-1"));
+		client.basins().delete("gone-basin-1");
+		List<BasinInfo> listed = client.basins().listPage(ListRequest.withPrefix("gone-basin-")).items();
+		if (!listed.isEmpty()) {
+			assertThat(listed).singleElement().satisfies((basin) -> {
+				assertThat(basin.state()).isEqualTo(BasinState.DELETING);
+				assertThat(basin.deletedAt()).isNotNull();
+			});
+		}
+	}
+
+	@Test
+	void streamNamesWithUriDelimitersRoundTrip() {
+		client.basins().create(CreateBasinRequest.of("delim-basin-1"));
+		StreamsClient streams = client.basin("delim-basin-1").streams();
+		List<String> names = List.of("a+b", "q?x=1", "h#frag", "100%", "semi;colon", "dots..", " lead",
+				"emoji-\uD83D\uDE00");
+		for (String name : names) {
+			assertThat(streams.create(CreateStreamRequest.of(name)).name()).isEqualTo(name);
+			assertThat(streams.getConfig(name)).isNotNull();
+		}
+		assertThat(streams.list()).extracting(StreamInfo::name).containsExactlyInAnyOrderElementsOf(names);
+		for (String name : names) {
+			streams.delete(name);
+		}
 	}
 
 	@Test
