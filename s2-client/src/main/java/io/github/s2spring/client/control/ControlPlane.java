@@ -3,6 +3,7 @@ package io.github.s2spring.client.control;
 import org.jspecify.annotations.Nullable;
 
 import io.github.s2spring.client.S2ClientConfig;
+import io.github.s2spring.client.TransportException;
 
 /**
  * The control plane of one client: the entry to basins, streams, access tokens, metrics
@@ -71,12 +72,12 @@ public final class ControlPlane implements AutoCloseable {
 		ControlTransport current = this.transport;
 		if (current == null) {
 			synchronized (this) {
+				if (this.closed) {
+					throw TransportException.closed("S2 client");
+				}
 				current = this.transport;
 				if (current == null) {
 					current = new ControlTransport(this.config);
-					if (this.closed) {
-						current.close();
-					}
 					this.transport = current;
 				}
 			}
@@ -90,8 +91,9 @@ public final class ControlPlane implements AutoCloseable {
 	@Override
 	public synchronized void close() {
 		this.closed = true;
-		if (this.transport != null) {
-			this.transport.close();
+		ControlTransport current = this.transport;
+		if (current != null) {
+			current.close();
 		}
 	}
 

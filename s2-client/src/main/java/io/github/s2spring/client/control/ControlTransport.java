@@ -53,9 +53,9 @@ final class ControlTransport implements AutoCloseable {
 
 	private final ThreadPoolExecutor asyncExecutor;
 
-	private final HttpClient httpClient;
+	private volatile @Nullable HttpClient httpClient;
 
-	private final RestClient restClient;
+	private volatile @Nullable RestClient restClient;
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -65,12 +65,13 @@ final class ControlTransport implements AutoCloseable {
 		this.asyncExecutor = new ThreadPoolExecutor(ASYNC_THREADS, ASYNC_THREADS, 30, TimeUnit.SECONDS,
 				new LinkedBlockingQueue<>(), daemonThreads("s2-control-"));
 		this.asyncExecutor.allowCoreThreadTimeOut(true);
-		this.httpClient = HttpClient.newBuilder()
+		HttpClient http = HttpClient.newBuilder()
 			.connectTimeout(config.connectTimeout())
 			.version(config.endpoints().account().secure() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
 			.executor(this.httpExecutor)
 			.build();
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(this.httpClient);
+		this.httpClient = http;
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(http);
 		requestFactory.setReadTimeout(config.requestTimeout());
 		this.restClient = RestClient.builder()
 			.requestFactory(requestFactory)
@@ -136,7 +137,11 @@ final class ControlTransport implements AutoCloseable {
 	}
 
 	private <T> Attempt<T> attempt(ControlRequest request, ResponseReader<T> reader) {
-		RestClient.RequestBodySpec spec = this.restClient.method(request.method())
+		RestClient rest = this.restClient;
+		if (rest == null) {
+			throw TransportException.closed("S2 client");
+		}
+		RestClient.RequestBodySpec spec = rest.method(request.method())
 			.uri(request.uri())
 			.headers((headers) -> request.headers().forEach(headers::set));
 		if (request.body() != null) {
@@ -227,9 +232,14 @@ final class ControlTransport implements AutoCloseable {
 		if (!this.closed.compareAndSet(false, true)) {
 			return;
 		}
+		HttpClient http = this.httpClient;
+		this.restClient = null;
+		this.httpClient = null;
 		this.asyncExecutor.shutdownNow();
 		this.httpExecutor.shutdownNow();
-		if (this.httpClient instanceof AutoCloseable closeable) {
+		// Java 21+ can close the HttpClient; on 17 its selector thread ends once the
+		// client is unreachable, which dropping the references above allows.
+		if (http instanceof AutoCloseable closeable) {
 			closeQuietly(closeable);
 		}
 	}

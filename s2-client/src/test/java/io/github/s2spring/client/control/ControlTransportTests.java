@@ -3,6 +3,8 @@ package io.github.s2spring.client.control;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -181,6 +183,25 @@ class ControlTransportTests {
 		this.client.close();
 		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> future.get(20, TimeUnit.SECONDS))
 			.withCauseInstanceOf(TransportException.class);
+	}
+
+	@Test
+	void closingLeavesNoControlPlaneThreadBehind() throws Exception {
+		Set<Thread> before = Thread.getAllStackTraces().keySet();
+		Set<Thread> started = new HashSet<>();
+		try (S2Client fresh = ControlTestSupport.client(this.server.endpoint())) {
+			this.server.reply(200, "{}");
+			fresh.basins().getConfigAsync("my-basin-1").get(10, TimeUnit.SECONDS);
+			started.addAll(Thread.getAllStackTraces().keySet());
+			started.removeAll(before);
+		}
+		started.removeIf((thread) -> !thread.getName().startsWith("s2-control")
+				&& !thread.getName().contains("SelectorManager"));
+		assertThat(started).extracting(Thread::getName).anyMatch((name) -> name.startsWith("s2-control-"));
+		Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+			System.gc();
+			assertThat(started).filteredOn(Thread::isAlive).isEmpty();
+		});
 	}
 
 	@Test
