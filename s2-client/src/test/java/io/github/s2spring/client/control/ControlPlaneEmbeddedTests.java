@@ -36,6 +36,9 @@ import io.github.s2spring.client.control.model.StorageClass;
 import io.github.s2spring.client.control.model.StreamConfig;
 import io.github.s2spring.client.control.model.StreamInfo;
 import io.github.s2spring.client.control.model.StreamReconfiguration;
+import io.github.s2spring.client.control.model.TimestampingConfig;
+import io.github.s2spring.client.control.model.TimestampingMode;
+import io.github.s2spring.client.control.model.TimestampingReconfiguration;
 import io.github.s2spring.embedded.S2EmbeddedServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -142,8 +145,9 @@ class ControlPlaneEmbeddedTests {
 		assertThat(streams
 			.reconfigure(name, StreamReconfiguration.builder().storageClass(Patch.set(StorageClass.STANDARD)).build())
 			.storageClass()).isEqualTo(StorageClass.STANDARD);
-		assertThat(streams.ensure(CreateStreamRequest.of(name)).result()).isIn(ProvisionResult.NOOP,
-				ProvisionResult.UPDATED);
+		assertThat(streams.ensure(CreateStreamRequest.of(name)).result()).isEqualTo(ProvisionResult.UPDATED);
+		assertThat(streams.getConfig(name).storageClass()).isEqualTo(StorageClass.EXPRESS);
+		assertThat(streams.ensure(CreateStreamRequest.of(name)).result()).isEqualTo(ProvisionResult.NOOP);
 		assertThat(streams.list(ListRequest.withPrefix("chat/"))).extracting(StreamInfo::name).containsExactly(name);
 		streams.delete(name);
 		assertThatExceptionOfType(S2Exception.class).isThrownBy(() -> streams.getConfig(name))
@@ -158,6 +162,52 @@ class ControlPlaneEmbeddedTests {
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("stream_not_found"));
 		assertThatExceptionOfType(NotFoundException.class)
 			.isThrownBy(() -> client.basins().getConfig("missing-basin-2"))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("basin_not_found"));
+	}
+
+	@Test
+	void nestedPatchesApplyFieldByFieldOnTheServer() {
+		client.basins()
+			.create(CreateBasinRequest.of("nested-basin-1")
+				.withConfig(BasinConfig.builder()
+					.defaultStreamConfig(StreamConfig.builder()
+						.retentionPolicy(RetentionPolicy.age(Duration.ofHours(2)))
+						.storageClass(StorageClass.STANDARD)
+						.build())
+					.build()));
+		BasinConfig basin = client.basins()
+			.reconfigure("nested-basin-1",
+					BasinReconfiguration.builder()
+						.defaultStreamConfig(
+								Patch.set(StreamReconfiguration.builder().retentionPolicy(Patch.reset()).build()))
+						.build());
+		assertThat(basin.defaultStreamConfig().storageClass()).isEqualTo(StorageClass.STANDARD);
+		assertThat(basin.defaultStreamConfig().retentionPolicy())
+			.isNotEqualTo(RetentionPolicy.age(Duration.ofHours(2)));
+		StreamsClient streams = client.basin("nested-basin-1").streams();
+		streams.create(CreateStreamRequest.of("t")
+			.withConfig(StreamConfig.builder().timestamping(TimestampingConfig.of(TimestampingMode.ARRIVAL)).build()));
+		StreamConfig config = streams.reconfigure("t",
+				StreamReconfiguration.builder()
+					.timestamping(Patch.set(TimestampingReconfiguration.unchanged().withUncapped(Patch.set(true))))
+					.build());
+		assertThat(config.timestamping()).isEqualTo(new TimestampingConfig(TimestampingMode.ARRIVAL, true));
+	}
+
+	@Test
+	void streamPagesFollowNamesWithSlashesSpacesAndAccents() {
+		client.basins().create(CreateBasinRequest.of("pages-basin-1"));
+		StreamsClient streams = client.basin("pages-basin-1").streams();
+		List<String> names = List.of("p/a", "p/b c", "p/\u00e9");
+		names.forEach((name) -> streams.create(CreateStreamRequest.of(name)));
+		assertThat(streams.list(ListRequest.withPrefix("p/").limit(1))).extracting(StreamInfo::name)
+			.containsExactlyElementsOf(names);
+	}
+
+	@Test
+	void aStreamInAMissingBasinIsNotFound() {
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> client.basin("no-such-basin-9").streams().create(CreateStreamRequest.of("s")))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("basin_not_found"));
 	}
 
