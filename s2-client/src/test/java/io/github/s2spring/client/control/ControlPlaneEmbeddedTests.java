@@ -66,6 +66,29 @@ class ControlPlaneEmbeddedTests {
 	}
 
 	@Test
+	void theReadmeExampleWorks() {
+		// README: control plane
+		BasinsClient basins = client.basins();
+		basins.ensure(CreateBasinRequest.of("readme-basin-1")
+			.withConfig(BasinConfig.builder().createStreamOnAppend(true).build()));
+		StreamsClient streams = client.basin("readme-basin-1").streams();
+		streams.create(CreateStreamRequest.of("chat/général")
+			.withConfig(StreamConfig.builder().retentionPolicy(RetentionPolicy.age(Duration.ofDays(30))).build()));
+		streams.reconfigure("chat/général",
+				StreamReconfiguration.builder()
+					.storageClass(Patch.set(StorageClass.STANDARD))
+					.retentionPolicy(Patch.reset())
+					.build());
+		List<String> names = new ArrayList<>();
+		for (StreamInfo stream : streams.list(ListRequest.withPrefix("chat/"))) {
+			names.add(stream.name());
+		}
+		streams.deleteAsync("chat/général").join();
+		// end README
+		assertThat(names).containsExactly("chat/général");
+	}
+
+	@Test
 	void basinLifecycle() {
 		BasinsClient basins = client.basins();
 		BasinInfo created = basins.create(CreateBasinRequest.of("life-basin-1")
