@@ -1,0 +1,26 @@
+package io.github.s2spring.client.patterns;
+
+import java.util.concurrent.CompletableFuture;
+
+import s2.v1.AppendAck;
+import s2.v1.AppendInput;
+
+/**
+ * Where a {@link SerializingAppendSession} sends its batches: usually an append session
+ * of one stream, for example {@code session::submit}.
+ * <p>
+ * A sink must write batches in the order it is given them, and complete each future once
+ * its batch is durable (or has failed). A batch given again after a failure is the same
+ * object with the same records.
+ */
+@FunctionalInterface
+public interface AppendSink {
+
+	/**
+	 * Appends one batch.
+	 * @param batch the batch, within S2's batch limits
+	 * @return the acknowledgement, or the failure
+	 */
+	CompletableFuture<AppendAck> append(AppendInput batch);
+
+}
