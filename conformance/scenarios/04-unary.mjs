@@ -165,4 +165,33 @@ export const scenarios = [
 			assert.deepEqual(rest.records.map((r) => r.body), Array.from({ length: 200 }, (_, i) => `r${1000 + i}`), "the remaining 200");
 		},
 	},
+	{
+		name: "unary: timestamping modes arrival, client-require and uncapped",
+		async run(t) {
+			const basin = await t.newBasin("ts-modes");
+			const past = Date.now() - 3_600_000;
+			const future = Date.now() + 3_600_000;
+
+			await basin.streams.create({ stream: "arrival", config: { timestamping: { mode: "arrival" } } });
+			const before = Date.now();
+			await basin.stream("arrival").append(AppendInput.create([AppendRecord.string({ body: "a", timestamp: past })]));
+			const [arrival] = (await basin.stream("arrival").read({ start: { from: { seqNum: 0 } } })).records;
+			assert.ok(arrival.timestamp.getTime() >= before - 1000, "arrival mode ignores the client timestamp");
+
+			await basin.streams.create({ stream: "require", config: { timestamping: { mode: "client-require" } } });
+			await expectS2Error(
+				basin.stream("require").append(AppendInput.create([AppendRecord.string({ body: "no timestamp" })])),
+				{ status: 422, code: "invalid" },
+				"client-require without a timestamp",
+			);
+			await basin.stream("require").append(AppendInput.create([AppendRecord.string({ body: "with", timestamp: past })]));
+			const [required] = (await basin.stream("require").read({ start: { from: { seqNum: 0 } } })).records;
+			assert.deepEqual([required.seqNum, required.timestamp.getTime()], [0, past], "client-require keeps the client timestamp");
+
+			await basin.streams.create({ stream: "uncapped", config: { timestamping: { uncapped: true } } });
+			await basin.stream("uncapped").append(AppendInput.create([AppendRecord.string({ body: "f", timestamp: future })]));
+			const [uncapped] = (await basin.stream("uncapped").read({ start: { from: { seqNum: 0 } } })).records;
+			assert.equal(uncapped.timestamp.getTime(), future, "uncapped keeps a future timestamp");
+		},
+	},
 ];

@@ -175,3 +175,25 @@ export const scenarios = [
 	}),
 ];
 
+
+scenarios.push(
+	...perTransport("sessions: concurrent readers and a writer on the same stream", async (t, transport) => {
+		const { stream } = await t.newStream(`concurrent-${transport}`, { transport });
+		const readers = [];
+		for (let i = 0; i < 4; i++) {
+			const session = await stream.readSession({ start: { from: { seqNum: 0 } } });
+			t.onCleanup(() => closeQuietly(session));
+			readers.push(session);
+		}
+		await Promise.all(readers.map((r, i) => withTimeout(r.caughtUp(), 15_000, `caughtUp of reader ${i}`)));
+		const writer = await stream.appendSession();
+		t.onCleanup(() => closeQuietly(writer));
+		const tickets = [];
+		for (let b = 0; b < 10; b++) tickets.push(await writer.submit(AppendInput.create(strings(b * 3, 3, "c"))));
+		await withTimeout(Promise.all(tickets.map((tk) => tk.ack())), 15_000, "acks");
+		const expected = Array.from({ length: 30 }, (_, i) => [i, `c-${i}`]);
+		const results = await Promise.all(readers.map((r, i) => takeRecords(r, 30, 20_000, `reader ${i}`)));
+		results.forEach((records, i) => assert.deepEqual(records.map((r) => [r.seqNum, r.body]), expected, `reader ${i}`));
+		await withTimeout(writer.close(), 10_000, "close");
+	}),
+);

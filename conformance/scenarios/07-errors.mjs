@@ -94,4 +94,27 @@ export const scenarios = [
 			await expectS2Error(missing.append(AppendInput.create([AppendRecord.bytes({ body: utf8("x") })])), { status: 404, code: "stream_not_found" }, "protobuf append to a missing stream");
 		},
 	},
+	{
+		name: "errors: 422 invalid records (empty header name, unknown command, bad command bodies)",
+		async run(t) {
+			const { stream } = await t.newStream("e422");
+			const raw = (records) => ({ records, meteredBytes: 0 });
+			const cases = [
+				["a header with an empty name next to another header", [AppendRecord.string({ body: "x", headers: [["", "fence"], ["a", "b"]] })]],
+				["an empty header name on a data record", [AppendRecord.string({ body: "x", headers: [["ok", "1"], ["", "v"]] })]],
+				["an unknown command", [AppendRecord.string({ body: "x", headers: [["", "explode"]] })]],
+				["a fencing token over 36 bytes", [AppendRecord.string({ body: "t".repeat(37), headers: [["", "fence"]] })]],
+				["a trim body that is not 8 bytes", [AppendRecord.bytes({ body: new Uint8Array([1, 2, 3]), headers: [[utf8(""), utf8("trim")]] })]],
+			];
+			for (const [what, records] of cases) {
+				await expectS2Error(stream.append(raw(records)), { status: 422, code: "invalid" }, what);
+			}
+			assert.equal((await stream.checkTail()).tail.seqNum, 0, "nothing was appended");
+			await expectS2Error(
+				stream.append({ records: [AppendRecord.string({ body: "x" })], fencingToken: "f".repeat(37), meteredBytes: 0 }),
+				{ status: 422, code: "invalid" },
+				"a fencing_token condition over 36 bytes",
+			);
+		},
+	},
 ];
