@@ -97,16 +97,36 @@ function runRunner(url, args) {
 	return new Promise((resolve) => {
 		const runner = spawn(process.execPath, [join(HERE, "run.mjs"), url, ...args.runnerArgs], {
 			cwd: HERE,
-			stdio: ["ignore", "inherit", "inherit"],
+			stdio: ["ignore", "pipe", "inherit"],
 		});
 		children.add(runner);
+		let passed = 0;
+		let failed = 0;
+		let pending = "";
+		runner.stdout.on("data", (chunk) => {
+			process.stdout.write(chunk);
+			pending += chunk.toString();
+			const lines = pending.split("\n");
+			pending = lines.pop();
+			for (const line of lines) {
+				if (line.startsWith("PASS ")) passed++;
+				else if (line.startsWith("FAIL ")) failed++;
+			}
+		});
+		let timedOut = false;
 		const timer = setTimeout(() => {
-			console.log(`conformance: runner exceeded ${args.timeout} s, killing it`);
+			timedOut = true;
+			console.log(`FAIL  conformance runner exceeded ${args.timeout} s and was killed`);
 			killTree(runner, "SIGKILL");
 		}, args.timeout * 1000);
 		runner.on("exit", (code, signal) => {
 			clearTimeout(timer);
 			children.delete(runner);
+			if (timedOut) {
+				console.log(`${passed} passed, ${failed + 1} failed`);
+				resolve(1);
+				return;
+			}
 			resolve(code ?? (signal ? 1 : 0));
 		});
 	});
