@@ -65,7 +65,7 @@ function startServer(args) {
 		}, args.startupTimeout * 1000);
 		const onData = (chunk) => {
 			const text = chunk.toString();
-			if (process.env.CONFORMANCE_SERVER_LOG) process.stdout.write(`[server] ${text}`);
+			if (process.env.CONFORMANCE_SERVER_LOG === "1") process.stdout.write(`[server] ${text}`);
 			if (settled) return;
 			buffered += text;
 			const m = buffered.match(LISTENING);

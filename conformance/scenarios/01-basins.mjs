@@ -116,4 +116,64 @@ export const scenarios = [
 			assert.deepEqual(auto.retentionPolicy, { ageSecs: 3600 }, "auto-created stream inherits the basin default retention");
 		},
 	},
+	{
+		name: "basins: s2-stream-config applies to streams created on append and read",
+		async run(t) {
+			const basin = await t.newBasin("stream-config", { createStreamOnAppend: true, createStreamOnRead: true });
+			await basin.stream("unary").append(
+				AppendInput.create([AppendRecord.string({ body: "x" })], { streamConfig: { retentionPolicy: { ageSecs: 777 } } }),
+			);
+			assert.deepEqual((await basin.streams.getConfig({ stream: "unary" })).retentionPolicy, { ageSecs: 777 }, "unary append");
+			for (const transport of ["s2s", "fetch"]) {
+				const stream = basin.stream(`session-${transport}`, { forceTransport: transport });
+				t.onCleanup(() => stream.close());
+				const session = await stream.appendSession({ streamConfig: { retentionPolicy: { ageSecs: 888 } } });
+				const ticket = await session.submit(AppendInput.create([AppendRecord.string({ body: "y" })]));
+				await ticket.ack();
+				await session.close();
+				assert.deepEqual((await basin.streams.getConfig({ stream: `session-${transport}` })).retentionPolicy, { ageSecs: 888 }, `append session [${transport}]`);
+			}
+			await expectS2Error(
+				basin.stream("read").read({ start: { from: { seqNum: 0 } }, streamConfig: { retentionPolicy: { ageSecs: 999 } } }),
+				{ status: 416 },
+				"unary read of a stream it creates (empty, so 416)",
+			);
+			assert.deepEqual((await basin.streams.getConfig({ stream: "read" })).retentionPolicy, { ageSecs: 999 }, "unary read");
+			await basin.stream("unary").append(
+				AppendInput.create([AppendRecord.string({ body: "z" })], { streamConfig: { retentionPolicy: { ageSecs: 1 } } }),
+			);
+			assert.deepEqual((await basin.streams.getConfig({ stream: "unary" })).retentionPolicy, { ageSecs: 777 }, "ignored for an existing stream");
+		},
+	},
+	{
+		name: "basins: create retried with the same s2-request-token is idempotent (raw HTTP)",
+		async run(t) {
+			const name = t.basinName("reqtoken");
+			const post = (token, body) =>
+				fetch(`${t.url}/v1/basins`, {
+					method: "POST",
+					headers: { "content-type": "application/json", authorization: "Bearer conformance-token", "s2-request-token": token },
+					body: JSON.stringify(body),
+				});
+			const first = await post("token-1", { basin: name });
+			assert.equal(first.status, 201, "first create");
+			const retry = await post("token-1", { basin: name });
+			assert.equal(retry.status, 201, "retry with the same token and config");
+			assert.equal((await retry.json()).name, name, "retry returns the basin");
+			const other = await post("token-2", { basin: name });
+			assert.equal(other.status, 409, "a different token");
+			assert.equal((await other.json()).code, "resource_already_exists", "a different token: code");
+			const basin = t.s2.basin(name);
+			const sPost = (token) =>
+				fetch(`${t.url}/v1/streams`, {
+					method: "POST",
+					headers: { "content-type": "application/json", authorization: "Bearer conformance-token", "s2-request-token": token, "s2-basin": name },
+					body: JSON.stringify({ stream: "s" }),
+				});
+			assert.equal((await sPost("st-1")).status, 201, "stream create");
+			assert.equal((await sPost("st-1")).status, 201, "stream create retried");
+			assert.equal((await sPost("st-2")).status, 409, "stream create with another token");
+			assert.deepEqual((await basin.streams.list()).streams.map((s) => s.name), ["s"], "one stream");
+		},
+	},
 ];

@@ -194,4 +194,23 @@ export const scenarios = [
 			assert.equal(uncapped.timestamp.getTime(), future, "uncapped keeps a future timestamp");
 		},
 	},
+	{
+		name: "unary: a read at the tail with wait long-polls for the next append",
+		async run(t) {
+			const { stream } = await t.newStream("longpoll");
+			await stream.append(AppendInput.create([AppendRecord.string({ body: "first" })]));
+			const started = Date.now();
+			const poll = stream.read({ start: { from: { seqNum: 1 } }, stop: { waitSecs: 20 } });
+			setTimeout(() => {
+				stream.append(AppendInput.create([AppendRecord.string({ body: "second" }), AppendRecord.string({ body: "third" })])).catch(() => {});
+			}, 1000);
+			const batch = await poll;
+			const elapsed = Date.now() - started;
+			assert.deepEqual(batch.records.map(plain), [
+				{ seqNum: 1, body: "second", headers: [] },
+				{ seqNum: 2, body: "third", headers: [] },
+			], "the long poll returns the live batch");
+			assert.ok(elapsed < 15_000, `returned when the records arrived, not at the end of the wait (${elapsed} ms)`);
+		},
+	},
 ];

@@ -197,3 +197,23 @@ scenarios.push(
 		await withTimeout(writer.close(), 10_000, "close");
 	}),
 );
+
+scenarios.push(
+	...perTransport(
+		"sessions: heartbeats keep an idle tailing session alive past the SDK watchdog (20 s s2s, 25 s SSE)",
+		async (t, transport) => {
+			const { stream } = await t.newStream(`idle-${transport}`, { transport });
+			await stream.append(AppendInput.create(strings(0, 1)));
+			const session = await stream.readSession({ start: { from: { seqNum: 1 } } });
+			t.onCleanup(() => closeQuietly(session));
+			await withTimeout(session.caughtUp(), 15_000, "caughtUp");
+			const pending = takeRecords(session, 1, 45_000, "record after 28 s idle");
+			pending.catch(() => {});
+			await new Promise((resolve) => setTimeout(resolve, 28_000));
+			await stream.append(AppendInput.create(strings(1, 1)));
+			const [rec] = await pending;
+			assert.deepEqual([rec.seqNum, rec.body], [1, "rec-1"], "the session survived 28 s without records");
+		},
+		60_000,
+	),
+);
