@@ -8,7 +8,8 @@ import java.util.concurrent.Flow;
 import io.github.s2spring.client.patterns.ReadOutcome.Failure;
 import io.github.s2spring.client.patterns.ReadOutcome.Message;
 import io.github.s2spring.client.patterns.ReadOutcome.Reason;
-import s2.v1.ReadBatch;
+import io.github.s2spring.client.data.ReadBatch;
+import io.github.s2spring.client.data.ReadSession;
 import s2.v1.SequencedRecord;
 
 /**
@@ -69,13 +70,34 @@ public final class MessageReader<T> {
 	}
 
 	/**
-	 * Reads the next batch of the stream (a heartbeat gives nothing).
+	 * Reads the next batch of the stream, for example the result of a unary read (a
+	 * heartbeat gives nothing).
 	 * @param batch the batch
 	 * @return the messages and failures, in order
 	 * @throws FrameSizeException if a record starts a frame over the limit
 	 */
 	public List<ReadOutcome<T>> read(ReadBatch batch) {
+		return readAll(batch.records());
+	}
+
+	/**
+	 * Reads the next batch of the stream in its protobuf form.
+	 * @param batch the batch
+	 * @return the messages and failures, in order
+	 * @throws FrameSizeException if a record starts a frame over the limit
+	 */
+	public List<ReadOutcome<T>> read(s2.v1.ReadBatch batch) {
 		return readAll(batch.getRecordsList());
+	}
+
+	/**
+	 * Reads a read session as messages, with the session's back-pressure: a publisher for
+	 * one subscriber.
+	 * @param session the session
+	 * @return a publisher of messages and failures
+	 */
+	public Flow.Publisher<ReadOutcome<T>> read(ReadSession session) {
+		return readBatches(session);
 	}
 
 	/**

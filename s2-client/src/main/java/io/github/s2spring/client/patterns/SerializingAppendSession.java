@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-import io.github.s2spring.protocol.StreamPosition;
+import io.github.s2spring.client.data.AppendAck;
+import io.github.s2spring.client.data.AppendSession;
 import org.jspecify.annotations.Nullable;
-import s2.v1.AppendAck;
 
 /**
  * Appends typed messages to one stream, byte-compatible with the TypeScript
@@ -67,6 +67,19 @@ public final class SerializingAppendSession<T> {
 		this.sink = sink;
 		this.serializer = serializer;
 		this.framer = new MessageFramer(options);
+	}
+
+	/**
+	 * Creates a writer on an append session, with the session doing the resends.
+	 * @param <T> the type of the messages
+	 * @param session the append session of the stream to write
+	 * @param serializer turns messages into bytes
+	 * @param options chunking, limits and dedupe
+	 * @return the writer
+	 */
+	public static <T> SerializingAppendSession<T> of(AppendSession session, S2Serializer<T> serializer,
+			MessageWriterOptions options) {
+		return new SerializingAppendSession<>(AppendSink.of(session), serializer, options);
 	}
 
 	/**
@@ -208,8 +221,7 @@ public final class SerializingAppendSession<T> {
 		if (--tracker.remaining == 0) {
 			AppendAck first = tracker.acks[0];
 			AppendAck last = tracker.acks[tracker.acks.length - 1];
-			MessageAck result = new MessageAck(position(first.getStart()), position(last.getEnd()),
-					tracker.message.records());
+			MessageAck result = new MessageAck(first.start(), last.end(), tracker.message.records());
 			completions.add(() -> tracker.result.complete(result));
 		}
 	}
@@ -232,10 +244,6 @@ public final class SerializingAppendSession<T> {
 		return new IllegalStateException(
 				"This writer failed and takes no more messages; create a new one and resend the failed messages first",
 				failure);
-	}
-
-	private static StreamPosition position(s2.v1.StreamPosition position) {
-		return new StreamPosition(position.getSeqNum(), position.getTimestamp());
 	}
 
 	private static Throwable unwrap(@Nullable Throwable ex) {

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 
+import io.github.s2spring.protocol.StreamPosition;
 import io.github.s2spring.protocol.limits.AppendRules;
-import s2.v1.AppendAck;
+import io.github.s2spring.client.data.AppendAck;
 import s2.v1.AppendInput;
 import s2.v1.AppendRecord;
 import s2.v1.SequencedRecord;
-import s2.v1.StreamPosition;
 
 /**
  * A stream in memory, as an {@link AppendSink}: it validates every batch like S2, assigns
@@ -61,11 +61,8 @@ final class InMemoryStream implements AppendSink {
 			return CompletableFuture.failedFuture(new IllegalStateException("connection reset, ack lost"));
 		}
 		long end = this.records.size();
-		return CompletableFuture.completedFuture(AppendAck.newBuilder()
-			.setStart(StreamPosition.newBuilder().setSeqNum(start).setTimestamp(1000 + start))
-			.setEnd(StreamPosition.newBuilder().setSeqNum(end).setTimestamp(1000 + end - 1))
-			.setTail(StreamPosition.newBuilder().setSeqNum(end).setTimestamp(1000 + end - 1))
-			.build());
+		return CompletableFuture.completedFuture(new AppendAck(new StreamPosition(start, 1000 + start),
+				new StreamPosition(end, 1000 + end - 1), new StreamPosition(end, 1000 + end - 1)));
 	}
 
 	synchronized List<SequencedRecord> records() {

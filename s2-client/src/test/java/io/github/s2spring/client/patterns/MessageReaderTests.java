@@ -105,7 +105,8 @@ class MessageReaderTests {
 		assertThat(reader.read(ReadBatch.getDefaultInstance())).isEmpty();
 		ReadBatch batch = ReadBatch.newBuilder().addRecords(record(0, "a")).addRecords(record(1, "b")).build();
 		assertThat(values(reader.read(batch))).containsExactly("a", "b");
-		assertThat(values(reader.read(record(2, "c")))).containsExactly("c");
+		assertThat(values(reader.read(batch(record(2, "b2"))))).containsExactly("b2");
+		assertThat(values(reader.read(record(3, "c")))).containsExactly("c");
 	}
 
 	@Test
@@ -115,26 +116,22 @@ class MessageReaderTests {
 			.readRecords(List.of(record(0, "ab", frame(2, 3)), record(1, "c"), record(2, "d")).iterator());
 		assertThat(values(records)).containsExactly("abc", "d");
 		assertThatExceptionOfType(java.util.NoSuchElementException.class).isThrownBy(records::next);
-		Iterator<ReadOutcome<String>> batches = new MessageReader<>(S2Serializer.string()).readBatches(
-				List.of(ReadBatch.newBuilder().addRecords(record(0, "x")).build(), ReadBatch.getDefaultInstance(),
-						ReadBatch.newBuilder().addRecords(record(1, "y")).build())
-					.iterator());
+		Iterator<ReadOutcome<String>> batches = new MessageReader<>(S2Serializer.string())
+			.readBatches(List.of(batch(record(0, "x")), batch(), batch(record(1, "y"))).iterator());
 		assertThat(values(batches)).containsExactly("x", "y");
 	}
 
 	@Test
 	void publisherPassesDemandOnAndDeliversInOrder() {
 		MessageReader<String> reader = new MessageReader<>(S2Serializer.string());
-		SubmissionPublisher<ReadBatch> upstream = new SubmissionPublisher<>();
+		SubmissionPublisher<io.github.s2spring.client.data.ReadBatch> upstream = new SubmissionPublisher<>();
 		try {
 			Collector<String> collector = new Collector<>();
 			reader.readBatches(upstream).subscribe(collector);
 			await().atMost(10, TimeUnit.SECONDS).until(() -> upstream.getNumberOfSubscribers() == 1);
 			for (int i = 0; i < 50; i++) {
-				upstream.submit(ReadBatch.newBuilder()
-					.addRecords(record(2L * i, "m" + i + "-", frame(2, ("m" + i + "-x").length())))
-					.addRecords(record(2L * i + 1, "x"))
-					.build());
+				upstream.submit(batch(record(2L * i, "m" + i + "-", frame(2, ("m" + i + "-x").length())),
+						record(2L * i + 1, "x")));
 			}
 			upstream.close();
 			await().atMost(10, TimeUnit.SECONDS).until(() -> collector.completed);
@@ -214,6 +211,10 @@ class MessageReaderTests {
 		List<ReadOutcome<String>> out = reader.readAll(List.of(record(0, "a", u64("_dedupe_seq", 1)),
 				record(1, "a", u64("_dedupe_seq", 1)), record(2, "b", u64("_dedupe_seq", 1), text("_writer_id", "w"))));
 		assertThat(values(out)).containsExactly("a", "b");
+	}
+
+	static io.github.s2spring.client.data.ReadBatch batch(SequencedRecord... records) {
+		return new io.github.s2spring.client.data.ReadBatch(List.of(records), null);
 	}
 
 	static <T> List<T> values(List<ReadOutcome<T>> outcomes) {

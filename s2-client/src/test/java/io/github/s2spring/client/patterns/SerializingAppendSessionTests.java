@@ -10,7 +10,7 @@ import io.github.s2spring.client.patterns.InMemoryStream.Fault;
 import io.github.s2spring.protocol.StreamPosition;
 import io.github.s2spring.protocol.limits.ValidationException;
 import org.junit.jupiter.api.Test;
-import s2.v1.AppendAck;
+import io.github.s2spring.client.data.AppendAck;
 import s2.v1.AppendInput;
 import s2.v1.SequencedRecord;
 
@@ -200,10 +200,8 @@ class SerializingAppendSessionTests {
 	}
 
 	private static AppendAck ack(long seq) {
-		return AppendAck.newBuilder()
-			.setStart(s2.v1.StreamPosition.newBuilder().setSeqNum(seq))
-			.setEnd(s2.v1.StreamPosition.newBuilder().setSeqNum(seq + 1))
-			.build();
+		return new AppendAck(new StreamPosition(seq, 0), new StreamPosition(seq + 1, 0),
+				new StreamPosition(seq + 1, 0));
 	}
 
 }
