@@ -87,7 +87,7 @@ public final class AppendSession implements AutoCloseable {
 	 */
 	public CompletableFuture<AppendTicket> submit(AppendBatch batch) {
 		Entry entry = new Entry(batch);
-		this.loop.execute(() -> {
+		DataPlane.execute(this.loop, () -> {
 			if (this.failure != null) {
 				entry.fail(this.failure);
 			}
@@ -98,7 +98,7 @@ public final class AppendSession implements AutoCloseable {
 				this.waiting.add(entry);
 				pump();
 			}
-		});
+		}, entry::fail);
 		return entry.admitted;
 	}
 
@@ -127,10 +127,10 @@ public final class AppendSession implements AutoCloseable {
 	 * @return completes when closed; fails if the session failed
 	 */
 	public CompletableFuture<Void> closeAsync() {
-		this.loop.execute(() -> {
+		DataPlane.execute(this.loop, () -> {
 			this.closing = true;
 			pump();
-		});
+		}, this.closed::completeExceptionally);
 		return this.closed;
 	}
 

@@ -6,7 +6,9 @@ import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -14,6 +16,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
 
 import io.github.s2spring.client.Endpoint;
@@ -110,13 +113,37 @@ public final class DataPlane {
 	}
 
 	/**
+	 * Runs a task on a session executor, or reports that the client is closed.
+	 * @param executor the executor
+	 * @param task the task
+	 * @param closed called with the failure if the executor no longer runs tasks
+	 */
+	static void execute(EventExecutor executor, Runnable task, Consumer<S2Exception> closed) {
+		try {
+			executor.execute(task);
+		}
+		catch (RejectedExecutionException ex) {
+			closed.accept(TransportException.closed("S2 client"));
+		}
+	}
+
+	/**
 	 * Sends one request and collects the response, failing after {@code timeoutMillis}.
 	 */
 	CompletableFuture<UnaryResponse> exchange(String basin, Http2Headers headers, byte @Nullable [] body,
 			long timeoutMillis, String what) {
+		if (this.transport.isClosed()) {
+			return CompletableFuture.failedFuture(TransportException.closed("S2 client"));
+		}
 		UnaryExchange exchange = new UnaryExchange(what);
 		Endpoint endpoint = endpoint(basin);
-		var timer = executor().schedule(() -> exchange.timeout(timeoutMillis), timeoutMillis, TimeUnit.MILLISECONDS);
+		ScheduledFuture<?> timer;
+		try {
+			timer = executor().schedule(() -> exchange.timeout(timeoutMillis), timeoutMillis, TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			return CompletableFuture.failedFuture(TransportException.closed("S2 client"));
+		}
 		open(endpoint, exchange, what).whenComplete((stream, ex) -> {
 			if (ex != null) {
 				exchange.response().completeExceptionally(unwrap(ex));

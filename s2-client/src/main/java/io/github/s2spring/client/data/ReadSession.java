@@ -87,7 +87,7 @@ public final class ReadSession implements Flow.Publisher<ReadBatch>, Iterable<Se
 	 */
 	@Override
 	public void subscribe(Flow.Subscriber<? super ReadBatch> subscriber) {
-		this.loop.execute(() -> {
+		DataPlane.execute(this.loop, () -> {
 			if (this.subscriber != null) {
 				subscriber.onSubscribe(new Flow.Subscription() {
 					@Override
@@ -106,6 +106,9 @@ public final class ReadSession implements Flow.Publisher<ReadBatch>, Iterable<Se
 			if (!this.done) {
 				connect();
 			}
+		}, (closed) -> {
+			subscriber.onSubscribe(new Subscription());
+			subscriber.onError(closed);
 		});
 	}
 
@@ -153,7 +156,8 @@ public final class ReadSession implements Flow.Publisher<ReadBatch>, Iterable<Se
 	 */
 	@Override
 	public void close() {
-		this.loop.execute(() -> finish(null));
+		DataPlane.execute(this.loop, () -> finish(null), (closed) -> {
+		});
 	}
 
 	private void connect() {
@@ -362,7 +366,7 @@ public final class ReadSession implements Flow.Publisher<ReadBatch>, Iterable<Se
 
 		@Override
 		public void request(long n) {
-			ReadSession.this.loop.execute(() -> {
+			DataPlane.execute(ReadSession.this.loop, () -> {
 				if (n <= 0) {
 					finish(new TransportException(TransportException.PROTOCOL_ERROR,
 							"Subscriber requested " + n + " batches: demand must be positive (rule 3.9)", false, true,
@@ -376,14 +380,16 @@ public final class ReadSession implements Flow.Publisher<ReadBatch>, Iterable<Se
 				if (before == 0 && current != null && ReadSession.this.buffered.isEmpty()) {
 					current.read();
 				}
+			}, (closed) -> {
 			});
 		}
 
 		@Override
 		public void cancel() {
-			ReadSession.this.loop.execute(() -> {
+			DataPlane.execute(ReadSession.this.loop, () -> {
 				ReadSession.this.completed = true;
 				finish(null);
+			}, (closed) -> {
 			});
 		}
 
