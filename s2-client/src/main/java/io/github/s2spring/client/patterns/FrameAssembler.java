@@ -20,7 +20,9 @@ import s2.v1.SequencedRecord;
  * <ul>
  * <li>Frames are kept apart per {@code _writer_id} (records without one share a frame),
  * so the frames of writers that interleave on one stream are all reassembled. With one
- * writer this is the TypeScript behaviour.</li>
+ * writer this is the TypeScript behaviour. A frame its writer never finishes (the writer
+ * died mid-message; a new session has a new id) is held until more than
+ * {@code maxOpenFrames} writers have frames in progress, then dropped and reported.</li>
  * <li>A record without frame headers outside a frame is delivered as a message of one
  * record. The TypeScript reader drops it; we keep it so that plain records written by
  * other producers (the CLI, another SDK, a unary append) are not silently lost.</li>

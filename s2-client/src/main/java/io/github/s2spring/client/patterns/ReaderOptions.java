@@ -30,6 +30,13 @@ public record ReaderOptions(boolean dedupe, int maxWriters, long maxFrameBytes, 
 		if (maxWriters < 1) {
 			throw new ValidationException("max writers", maxWriters, "must be at least 1");
 		}
+		if (maxFrameBytes < 1 || maxFrameBytes > Integer.MAX_VALUE - 8) {
+			throw new ValidationException("max frame bytes", maxFrameBytes,
+					"must be between 1 and " + (Integer.MAX_VALUE - 8));
+		}
+		if (maxOpenFrames < 1) {
+			throw new ValidationException("max open frames", maxOpenFrames, "must be at least 1");
+		}
 	}
 
 	/**

@@ -203,6 +203,12 @@ class MessageReaderTests {
 		assertThatExceptionOfType(ValidationException.class)
 			.isThrownBy(() -> ReaderOptions.defaults().withMaxWriters(0))
 			.withMessageContaining("max writers");
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> ReaderOptions.defaults().withMaxFrameBytes(0))
+			.withMessageContaining("max frame bytes");
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> ReaderOptions.defaults().withMaxOpenFrames(0))
+			.withMessageContaining("max open frames");
 	}
 
 	@Test
