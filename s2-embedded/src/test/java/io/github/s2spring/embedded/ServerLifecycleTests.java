@@ -71,9 +71,31 @@ class ServerLifecycleTests {
 	}
 
 	@Test
-	void failsToStartWithoutTheFileJournal(@TempDir Path dir) {
-		assertThatIllegalStateException().isThrownBy(() -> S2EmbeddedServer.builder().dataDir(dir).build().start())
-			.withMessageContaining("data-dir");
+	void keepsBasinsStreamsAndRecordsInADataDirectory(@TempDir Path dir) throws Exception {
+		try (S2EmbeddedServer server = S2EmbeddedServer.builder().dataDir(dir).build().start()) {
+			Http1 http = new Http1(server.baseUrl(), "disk-basin");
+			assertThat(http.post("/v1/basins", "{\"basin\":\"disk-basin\"}").status()).isEqualTo(201);
+			assertThat(http.post("/v1/streams", "{\"stream\":\"kept\",\"config\":{\"storage_class\":\"standard\"}}")
+				.status()).isEqualTo(201);
+			assertThat(http
+				.post("/v1/streams/kept/records",
+						"{\"records\":[{\"body\":\"one\"},{\"headers\":[[\"\",\"fence\"]],\"body\":\"tok\"}]}")
+				.status()).isEqualTo(200);
+			assertThat(server.openConnections()).isPositive();
+		}
+		try (S2EmbeddedServer server = S2EmbeddedServer.builder().dataDir(dir).build().start()) {
+			Http1 http = new Http1(server.baseUrl(), "disk-basin");
+			assertThat(http.get("/v1/streams/kept").json().path("storage_class").asString()).isEqualTo("standard");
+			assertThat(http.get("/v1/streams/kept/records?seq_num=0")
+				.json()
+				.path("records")
+				.get(0)
+				.path("body")
+				.asString()).isEqualTo("one");
+			Http1.Response fenced = http.post("/v1/streams/kept/records",
+					"{\"records\":[{\"body\":\"x\"}],\"fencing_token\":\"other\"}");
+			assertThat(fenced.json().path("fencing_token_mismatch").asString()).isEqualTo("tok");
+		}
 		assertThatIllegalStateException().isThrownBy(() -> S2EmbeddedServer.builder().build().port());
 		assertThatIllegalStateException().isThrownBy(() -> S2EmbeddedServer.builder().build().store());
 	}
