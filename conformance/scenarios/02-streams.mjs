@@ -107,4 +107,22 @@ export const scenarios = [
 			assert.deepEqual((await basin.streams.list()).streams, [], "nothing created");
 		},
 	},
+	{
+		name: "streams: same stream name in two basins is two streams (s2-basin routing)",
+		async run(t) {
+			const { AppendInput, AppendRecord } = await import("@s2-dev/streamstore");
+			const a = await t.newBasin("iso-a");
+			const b = await t.newBasin("iso-b");
+			await a.streams.create({ stream: "shared" });
+			await b.streams.create({ stream: "shared", config: { retentionPolicy: { ageSecs: 42 } } });
+			await a.stream("shared").append(AppendInput.create([AppendRecord.string({ body: "in a" })]));
+			await b.stream("shared").append(AppendInput.create([AppendRecord.string({ body: "in b 1" }), AppendRecord.string({ body: "in b 2" })]));
+			assert.deepEqual((await a.stream("shared").read({ start: { from: { seqNum: 0 } } })).records.map((r) => r.body), ["in a"], "basin a");
+			assert.deepEqual((await b.stream("shared").read({ start: { from: { seqNum: 0 } } })).records.map((r) => r.body), ["in b 1", "in b 2"], "basin b");
+			assert.deepEqual((await a.streams.getConfig({ stream: "shared" })).retentionPolicy, { ageSecs: 604800 }, "basin a config");
+			assert.deepEqual((await b.streams.getConfig({ stream: "shared" })).retentionPolicy, { ageSecs: 42 }, "basin b config");
+			await t.s2.basins.delete({ basin: a.name });
+			assert.equal((await b.stream("shared").checkTail()).tail.seqNum, 2, "deleting basin a leaves basin b's stream");
+		},
+	},
 ];

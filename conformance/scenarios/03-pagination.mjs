@@ -57,4 +57,25 @@ export const scenarios = [
 			assert.deepEqual(all, made, "listAll across pages of 1");
 		},
 	},
+	{
+		name: "pagination: a page holds at most 1000 streams",
+		timeoutMs: 120_000,
+		async run(t) {
+			const basin = await t.newBasin("page-1000");
+			const all = Array.from({ length: 1003 }, (_, i) => `s-${String(i).padStart(4, "0")}`);
+			for (let i = 0; i < all.length; i += 50) {
+				await Promise.all(all.slice(i, i + 50).map((stream) => basin.streams.create({ stream })));
+			}
+			const first = await basin.streams.list();
+			assert.equal(first.streams.length, 1000, "default page size");
+			assert.equal(first.hasMore, true, "hasMore");
+			assert.deepEqual(first.streams.map((s) => s.name), all.slice(0, 1000), "first page in order");
+			const second = await basin.streams.list({ startAfter: first.streams[999].name });
+			assert.deepEqual(second.streams.map((s) => s.name), all.slice(1000), "second page");
+			assert.equal(second.hasMore, false, "second page hasMore");
+			let count = 0;
+			for await (const _ of basin.streams.listAll()) count++;
+			assert.equal(count, 1003, "listAll");
+		},
+	},
 ];

@@ -217,3 +217,47 @@ scenarios.push(
 		60_000,
 	),
 );
+
+scenarios.push(
+	...perTransport("sessions: stream names that need percent-encoding", async (t, transport) => {
+		const basin = await t.newBasin(`names-${transport}`);
+		const name = "tenant/a b/événements?#%";
+		await basin.streams.create({ stream: name });
+		const stream = basin.stream(name, { forceTransport: transport });
+		t.onCleanup(() => stream.close());
+		const session = await stream.appendSession();
+		const ticket = await session.submit(AppendInput.create(strings(0, 2)));
+		checkAck(await withTimeout(ticket.ack(), 10_000, "ack"), 0, 2, "append session");
+		await withTimeout(session.close(), 10_000, "close");
+		const read = await readToEnd(await stream.readSession({ start: { from: { seqNum: 0 } }, stop: { limits: { count: 2 } } }), 15_000);
+		assert.deepEqual(read.map((r) => r.body), ["rec-0", "rec-1"], "read session");
+		assert.deepEqual((await basin.streams.list()).streams.map((s) => s.name), [name], "listed under its name");
+	}),
+	...perTransport("sessions: maximum batches (1000 records; one record of 1 MiB metered) and binary bodies", async (t, transport) => {
+		const { stream } = await t.newStream(`max-${transport}`, { transport });
+		const session = await stream.appendSession();
+		t.onCleanup(() => closeQuietly(session));
+		const many = Array.from({ length: 1000 }, (_, i) => AppendRecord.bytes({ body: new Uint8Array(1040).fill(i & 0xff) }));
+		const t1 = await session.submit(AppendInput.create(many));
+		checkAck(await withTimeout(t1.ack(), 20_000, "ack of 1000 records"), 0, 1000, "1000 records");
+		const maxBody = AppendRecord.maxBodyBytes();
+		assert.equal(maxBody, 1048576 - 8, "max body of a header-less record");
+		const big = new Uint8Array(maxBody).map((_, i) => (i * 7 + 3) & 0xff);
+		const t2 = await session.submit(AppendInput.create([AppendRecord.bytes({ body: big })]));
+		checkAck(await withTimeout(t2.ack(), 20_000, "ack of a 1 MiB record"), 1000, 1001, "1 MiB record");
+		const binary = new Uint8Array([0xc3, 0x28, 0x00, 0xff, 0xfe, 0x80]);
+		const t3 = await session.submit(AppendInput.create([AppendRecord.bytes({ body: binary, headers: [[new Uint8Array([0xff]), new Uint8Array([0x00, 0xc0])]] })]));
+		checkAck(await withTimeout(t3.ack(), 10_000, "ack"), 1001, 1002, "binary record");
+		await withTimeout(session.close(), 10_000, "close");
+		const read = await readToEnd(await stream.readSession({ start: { from: { seqNum: 0 } }, stop: { limits: { count: 1002 } } }, { as: "bytes" }), 30_000);
+		assert.equal(read.length, 1002, "records read");
+		read.slice(0, 1000).forEach((r, i) => {
+			if (r.seqNum !== i || r.body.length !== 1040 || r.body[0] !== (i & 0xff)) assert.fail(`record ${i}: seq ${r.seqNum}, ${r.body.length} bytes`);
+		});
+		assert.equal(hex(read[1000].body), hex(big), "the 1 MiB record");
+		assert.deepEqual(plainBytes(read[1001]), { seqNum: 1001, body: "c32800fffe80", headers: [["ff", "00c0"]] }, "binary record");
+		// Invalid UTF-8 read as string: decoded lossily (U+FFFD), as s2-lite does for s2-format raw.
+		const lossy = await stream.read({ start: { from: { seqNum: 1001 } }, stop: { limits: { count: 1 } } });
+		assert.equal(lossy.records[0].body, "\uFFFD(\u0000\uFFFD\uFFFD\uFFFD", "lossy body");
+	}, 90_000),
+);

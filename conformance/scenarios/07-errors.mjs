@@ -55,6 +55,8 @@ export const scenarios = [
 			let err = await expectS2Error(stream.read({ start: { from: { seqNum: 10 } } }), { type: RangeNotSatisfiableError, status: 416 }, "read from seq 10 of 3");
 			assert.equal(err.tail?.seqNum, 3, "416 tail seqNum");
 			assert.equal(err.tail?.timestamp.getTime(), base + 2000, "416 tail timestamp");
+			err = await expectS2Error(stream.read({ start: { from: { seqNum: 10 } } }, { as: "bytes" }), { type: RangeNotSatisfiableError, status: 416 }, "protobuf read from seq 10 of 3");
+			assert.equal(err.tail?.seqNum, 3, "416 tail seqNum (protobuf read)");
 			err = await expectS2Error(stream.read({ start: { from: { seqNum: 3 } } }), { type: RangeNotSatisfiableError, status: 416 }, "unary read at the tail without wait");
 			assert.equal(err.tail?.seqNum, 3, "416 tail at the tail");
 			err = await expectS2Error(stream.read({ start: { from: { seqNum: 10 }, clamp: true } }), { type: RangeNotSatisfiableError, status: 416 }, "clamped to the tail, no wait");
