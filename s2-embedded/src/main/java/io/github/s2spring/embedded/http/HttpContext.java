@@ -1,0 +1,99 @@
+package io.github.s2spring.embedded.http;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * What every connection of one server shares: routes, the authorization hook, CORS, the
+ * executor for work that may block (journal writes of the control plane), and the open
+ * sessions to drain at shutdown.
+ */
+public final class HttpContext {
+
+	private final Router router;
+
+	private final Authorizer authorizer;
+
+	private final boolean cors;
+
+	private final ExecutorService blockingExecutor;
+
+	private final Set<Drainable> sessions = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean draining;
+
+	/**
+	 * Creates a context.
+	 * @param router the routes
+	 * @param authorizer the per-request authorization check
+	 * @param cors whether to answer with permissive CORS headers
+	 * @param blockingExecutor runs control-plane work off the event loops
+	 */
+	public HttpContext(Router router, Authorizer authorizer, boolean cors, ExecutorService blockingExecutor) {
+		this.router = router;
+		this.authorizer = authorizer;
+		this.cors = cors;
+		this.blockingExecutor = blockingExecutor;
+	}
+
+	Router router() {
+		return this.router;
+	}
+
+	Authorizer authorizer() {
+		return this.authorizer;
+	}
+
+	boolean cors() {
+		return this.cors;
+	}
+
+	ExecutorService blockingExecutor() {
+		return this.blockingExecutor;
+	}
+
+	/**
+	 * Registers an open session.
+	 * @param session the session
+	 */
+	public void register(Drainable session) {
+		this.sessions.add(session);
+		if (this.draining) {
+			session.drain();
+		}
+	}
+
+	/**
+	 * Forgets a session that ended.
+	 * @param session the session
+	 */
+	public void unregister(Drainable session) {
+		this.sessions.remove(session);
+	}
+
+	/**
+	 * Whether the server is shutting down.
+	 * @return {@code true} once {@link #drain} was called
+	 */
+	public boolean draining() {
+		return this.draining;
+	}
+
+	/**
+	 * Asks every open session to drain.
+	 */
+	public void drain() {
+		this.draining = true;
+		this.sessions.forEach(Drainable::drain);
+	}
+
+	/**
+	 * The number of open sessions.
+	 * @return the count
+	 */
+	public int openSessions() {
+		return this.sessions.size();
+	}
+
+}

@@ -1,0 +1,138 @@
+package io.github.s2spring.embedded.http;
+
+import java.util.List;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.codec.http2.Http2CodecUtil;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
+import io.netty.handler.ssl.SslContext;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds each connection's pipeline. With TLS, ALPN picks {@code h2} or {@code http/1.1};
+ * in cleartext the first bytes decide: the HTTP/2 connection preface
+ * ({@code PRI * HTTP/2.0}) selects h2c with prior knowledge, anything else HTTP/1.1.
+ * Either way each request ends up as HTTP objects in an {@link ExchangeHandler}.
+ */
+public final class ServerInitializer extends ChannelInitializer<Channel> {
+
+	/** Bytes buffered per channel before writes report the channel as unwritable. */
+	private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
+
+	private static final int STREAM_WINDOW_BYTES = 1024 * 1024;
+
+	private final HttpContext context;
+
+	private final @Nullable SslContext sslContext;
+
+	private final ChannelGroup channels;
+
+	/**
+	 * Creates the initializer.
+	 * @param context the shared server context
+	 * @param sslContext TLS, or {@code null} for cleartext
+	 * @param channels where open connections are tracked for shutdown
+	 */
+	public ServerInitializer(HttpContext context, @Nullable SslContext sslContext, ChannelGroup channels) {
+		this.context = context;
+		this.sslContext = sslContext;
+		this.channels = channels;
+	}
+
+	@Override
+	protected void initChannel(Channel channel) {
+		this.channels.add(channel);
+		channel.config().setWriteBufferWaterMark(WATER_MARK);
+		ChannelPipeline pipeline = channel.pipeline();
+		if (this.sslContext != null) {
+			pipeline.addLast("tls", this.sslContext.newHandler(channel.alloc()));
+			pipeline.addLast("alpn", new ApplicationProtocolNegotiationHandler(ApplicationProtocolNames.HTTP_1_1) {
+				@Override
+				protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
+					if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
+						http2(ctx.pipeline());
+					}
+					else {
+						http1(ctx.pipeline());
+					}
+				}
+
+				@Override
+				protected void handshakeFailure(ChannelHandlerContext ctx, Throwable cause) {
+					ctx.close();
+				}
+			});
+		}
+		else {
+			pipeline.addLast("detect", new PrefaceDetector());
+		}
+	}
+
+	private void http1(ChannelPipeline pipeline) {
+		pipeline.addLast(new HttpServerCodec(8192, 64 * 1024, 64 * 1024));
+		pipeline.addLast(new HttpServerKeepAliveHandler());
+		pipeline.addLast(new ExchangeHandler(this.context));
+	}
+
+	private void http2(ChannelPipeline pipeline) {
+		Http2Settings settings = Http2Settings.defaultSettings()
+			.maxConcurrentStreams(1000)
+			.initialWindowSize(STREAM_WINDOW_BYTES)
+			.maxHeaderListSize(64 * 1024);
+		pipeline.addLast(Http2FrameCodecBuilder.forServer().initialSettings(settings).build());
+		pipeline.addLast(new Http2MultiplexHandler(new ChannelInitializer<Channel>() {
+			@Override
+			protected void initChannel(Channel stream) {
+				stream.config().setWriteBufferWaterMark(WATER_MARK);
+				stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true));
+				stream.pipeline().addLast(new ExchangeHandler(ServerInitializer.this.context));
+			}
+		}));
+	}
+
+	/**
+	 * Looks at the first bytes of a cleartext connection and installs HTTP/2 or HTTP/1.1.
+	 */
+	private final class PrefaceDetector extends ByteToMessageDecoder {
+
+		@Override
+		protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+			ByteBuf preface = Http2CodecUtil.connectionPrefaceBuf();
+			try {
+				int available = Math.min(in.readableBytes(), preface.readableBytes());
+				boolean matches = ByteBufUtil.equals(in, in.readerIndex(), preface, 0, available);
+				if (matches && available < preface.readableBytes()) {
+					return;
+				}
+				ChannelPipeline pipeline = ctx.pipeline();
+				if (matches) {
+					http2(pipeline);
+				}
+				else {
+					http1(pipeline);
+				}
+				pipeline.remove(this);
+			}
+			finally {
+				preface.release();
+			}
+		}
+
+	}
+
+}

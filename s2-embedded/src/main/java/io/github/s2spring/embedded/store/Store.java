@@ -1,0 +1,289 @@
+package io.github.s2spring.embedded.store;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import org.jspecify.annotations.Nullable;
+import s2.v1.ReadBatch;
+
+import io.github.s2spring.embedded.config.BasinSpec;
+import io.github.s2spring.embedded.config.ConfigJson;
+import io.github.s2spring.embedded.config.Json;
+import io.github.s2spring.embedded.config.StreamSpec;
+import io.github.s2spring.embedded.error.ApiException;
+import io.github.s2spring.embedded.storage.Journal;
+import io.github.s2spring.embedded.storage.JournalEntry;
+import io.github.s2spring.protocol.error.ErrorCode;
+
+/**
+ * All basins of the server, in memory, made durable through a {@link Journal}. A
+ * background sweeper applies retention, deletes empty streams whose configuration asks
+ * for it, and finishes pending deletions.
+ */
+public final class Store implements AutoCloseable {
+
+	/** How long a deleted basin or stream stays visible as "deletion pending". */
+	static final long DELETION_DELAY_MILLIS = 250;
+
+	private static final long SWEEP_INTERVAL_MILLIS = 1000;
+
+	private final Journal journal;
+
+	private final StoreClock clock;
+
+	private final ConcurrentSkipListMap<String, Basin> basins = new ConcurrentSkipListMap<>();
+
+	private final ScheduledExecutorService scheduler;
+
+	/**
+	 * Creates a store and rebuilds its state from the journal.
+	 * @param journal the journal
+	 * @param clock the clock
+	 */
+	public Store(Journal journal, StoreClock clock) {
+		this.journal = journal;
+		this.clock = clock;
+		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "s2-embedded-sweeper");
+			thread.setDaemon(true);
+			return thread;
+		});
+		journal.replay(this::replay);
+		this.scheduler.scheduleWithFixedDelay(this::sweep, SWEEP_INTERVAL_MILLIS, SWEEP_INTERVAL_MILLIS,
+				TimeUnit.MILLISECONDS);
+	}
+
+	Journal journal() {
+		return this.journal;
+	}
+
+	StoreClock clock() {
+		return this.clock;
+	}
+
+	void later(Runnable task) {
+		this.scheduler.schedule(task, DELETION_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Lists basins.
+	 * @param prefix names must start with this
+	 * @param startAfter names must sort after this
+	 * @param limit most items
+	 * @return the page
+	 */
+	public ListPage<Basin> listBasins(String prefix, String startAfter, int limit) {
+		List<Basin> items = new ArrayList<>();
+		String from = (startAfter.compareTo(prefix) > 0) ? startAfter : prefix;
+		boolean hasMore = false;
+		for (Map.Entry<String, Basin> entry : this.basins.tailMap(from, true).entrySet()) {
+			if (!entry.getKey().startsWith(prefix)) {
+				break;
+			}
+			if (entry.getKey().equals(startAfter)) {
+				continue;
+			}
+			if (items.size() == limit) {
+				hasMore = true;
+				break;
+			}
+			items.add(entry.getValue());
+		}
+		return new ListPage<>(items, hasMore);
+	}
+
+	/**
+	 * Creates a basin; a retry with the same request token and configuration is a no-op.
+	 * @param name the name
+	 * @param spec the configuration
+	 * @param token the {@code s2-request-token}, or {@code null}
+	 * @return the basin and what happened
+	 */
+	public synchronized Provisioned<Basin> createBasin(String name, BasinSpec spec, @Nullable String token) {
+		Basin existing = this.basins.get(name);
+		if (existing != null) {
+			if (existing.deletedAt() == null && existing.createdWith(token, spec)) {
+				return new Provisioned<>(existing, Provisioned.Result.NOOP);
+			}
+			if (existing.deletedAt() != null) {
+				throw ApiException.of(ErrorCode.BASIN_DELETION_PENDING, "Basin is being deleted: " + name);
+			}
+			throw ApiException.of(ErrorCode.RESOURCE_ALREADY_EXISTS, "Basin already exists: " + name);
+		}
+		Basin basin = new Basin(this, name, spec, Instant.ofEpochMilli(this.clock.millis()), token);
+		this.basins.put(name, basin);
+		journalBasin(basin);
+		return new Provisioned<>(basin, Provisioned.Result.CREATED);
+	}
+
+	/**
+	 * Creates a basin or sets its configuration.
+	 * @param name the name
+	 * @param spec the configuration
+	 * @return the basin and what happened
+	 */
+	public synchronized Provisioned<Basin> ensureBasin(String name, BasinSpec spec) {
+		Basin existing = this.basins.get(name);
+		if (existing == null) {
+			return createBasin(name, spec, null);
+		}
+		requireActive(existing);
+		if (existing.spec().equals(spec)) {
+			return new Provisioned<>(existing, Provisioned.Result.NOOP);
+		}
+		existing.spec(spec);
+		journalBasin(existing);
+		return new Provisioned<>(existing, Provisioned.Result.UPDATED);
+	}
+
+	/**
+	 * Reconfigures a basin.
+	 * @param name the name
+	 * @param change the change to apply
+	 * @return the basin
+	 */
+	public synchronized Basin reconfigureBasin(String name, UnaryOperator<BasinSpec> change) {
+		Basin basin = basin(name);
+		basin.spec(change.apply(basin.spec()));
+		journalBasin(basin);
+		return basin;
+	}
+
+	/**
+	 * Requests deletion of a basin and its streams; it disappears shortly after.
+	 * @param name the name
+	 */
+	public void deleteBasin(String name) {
+		Basin basin;
+		synchronized (this) {
+			basin = basin(name);
+			basin.markDeleted(Instant.ofEpochMilli(this.clock.millis()));
+			this.journal.append(new JournalEntry.BasinDeleted(name)).join();
+		}
+		later(() -> this.basins.remove(name, basin));
+	}
+
+	/**
+	 * An active basin.
+	 * @param name the name
+	 * @return the basin
+	 * @throws ApiException 404 if missing, 409 if being deleted
+	 */
+	public Basin basin(String name) {
+		Basin basin = this.basins.get(name);
+		if (basin == null) {
+			throw ApiException.of(ErrorCode.BASIN_NOT_FOUND, "Basin not found: " + name);
+		}
+		requireActive(basin);
+		return basin;
+	}
+
+	private static void requireActive(Basin basin) {
+		if (basin.deletedAt() != null) {
+			throw ApiException.of(ErrorCode.BASIN_DELETION_PENDING, "Basin is being deleted: " + basin.name());
+		}
+	}
+
+	private void journalBasin(Basin basin) {
+		this.journal
+			.append(new JournalEntry.BasinPut(basin.name(), Json.write(ConfigJson.writeBasin(basin.spec())),
+					basin.createdAt().toEpochMilli()))
+			.join();
+	}
+
+	private void replay(JournalEntry entry) {
+		if (entry instanceof JournalEntry.BasinPut put) {
+			BasinSpec spec = ConfigJson.readBasin(Json.parse(put.configJson()));
+			Basin basin = this.basins.get(put.basin());
+			if (basin == null) {
+				this.basins.put(put.basin(),
+						new Basin(this, put.basin(), spec, Instant.ofEpochMilli(put.createdAtMillis()), null));
+			}
+			else {
+				basin.spec(spec);
+			}
+		}
+		else if (entry instanceof JournalEntry.BasinDeleted deleted) {
+			this.basins.remove(deleted.basin());
+		}
+		else if (entry instanceof JournalEntry.StreamPut put) {
+			Basin basin = this.basins.get(put.basin());
+			if (basin != null) {
+				StreamSpec spec = ConfigJson.readStream(Json.parse(put.configJson()));
+				basin.replayStream(put.stream(), spec, put.createdAtMillis());
+			}
+		}
+		else if (entry instanceof JournalEntry.StreamDeleted deleted) {
+			Basin basin = this.basins.get(deleted.basin());
+			Stream stream = (basin != null) ? basin.existingStream(deleted.stream()) : null;
+			if (stream != null) {
+				basin.removeStream(stream);
+			}
+		}
+		else if (entry instanceof JournalEntry.RecordsAppended appended) {
+			Basin basin = this.basins.get(appended.basin());
+			Stream stream = (basin != null) ? basin.existingStream(appended.stream()) : null;
+			if (stream != null) {
+				stream.replay(parseBatch(appended.readBatch()));
+			}
+		}
+	}
+
+	private static ReadBatch parseBatch(byte[] bytes) {
+		try {
+			return ReadBatch.parseFrom(bytes);
+		}
+		catch (InvalidProtocolBufferException ex) {
+			throw new IllegalStateException("Corrupt journal entry: " + new String(bytes, StandardCharsets.ISO_8859_1),
+					ex);
+		}
+	}
+
+	/**
+	 * Applies retention and delete-on-empty to every stream. Runs periodically; public
+	 * for tests.
+	 */
+	public void sweep() {
+		long now = this.clock.millis();
+		for (Basin basin : this.basins.values()) {
+			for (Stream stream : basin.streams()) {
+				try {
+					sweep(basin, stream, now);
+				}
+				catch (RuntimeException ex) {
+					// A stream that cannot be swept now is swept next time.
+				}
+			}
+		}
+	}
+
+	private void sweep(Basin basin, Stream stream, long now) {
+		if (stream.deletedAt() != null) {
+			return;
+		}
+		StreamSpec resolved = stream.spec().resolved();
+		long retention = resolved.retentionMillis();
+		if (retention != Long.MAX_VALUE) {
+			stream.expire(now - retention);
+		}
+		long minAge = resolved.deleteOnEmptyMinAgeSecs();
+		if (minAge > 0 && stream.emptyAndIdleSince(now - minAge * 1000)) {
+			basin.deleteStream(stream.name());
+		}
+	}
+
+	@Override
+	public void close() {
+		this.scheduler.shutdownNow();
+	}
+
+}
