@@ -1,0 +1,111 @@
+package io.github.s2spring.client;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.s2spring.client.data.DataPlane;
+import io.github.s2spring.client.transport.Http2Transport;
+import io.github.s2spring.protocol.limits.Names;
+
+/**
+ * The entry point of the S2 SDK. One client holds the connections and threads of all
+ * calls made through it; share one per application and close it when done, which releases
+ * every connection and thread.
+ *
+ * <pre>{@code
+ * try (S2Client client = S2Client.create(S2ClientConfig.fromEnvironment())) {
+ *     S2Basin basin = client.basin("my-basin");
+ * }
+ * }</pre>
+ */
+public final class S2Client implements AutoCloseable {
+
+	private final S2ClientConfig config;
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private final Http2Transport transport;
+
+	private final DataPlane dataPlane;
+
+	private S2Client(S2ClientConfig config) {
+		this.config = config;
+		this.transport = new Http2Transport(config);
+		this.dataPlane = new DataPlane(this.transport, config);
+	}
+
+	/**
+	 * Creates a client.
+	 * @param config the configuration
+	 * @return the client
+	 */
+	public static S2Client create(S2ClientConfig config) {
+		return new S2Client(config);
+	}
+
+	/**
+	 * The configuration.
+	 * @return the configuration
+	 */
+	public S2ClientConfig config() {
+		return this.config;
+	}
+
+	/**
+	 * A basin by name. No request is made.
+	 * @param name the basin name
+	 * @return the basin
+	 * @throws io.github.s2spring.protocol.limits.ValidationException if the name is not a
+	 * valid basin name
+	 */
+	public S2Basin basin(String name) {
+		requireOpen();
+		return new S2Basin(this, Names.requireBasinName(name));
+	}
+
+	/**
+	 * Whether {@link #close()} was called.
+	 * @return whether closed
+	 */
+	public boolean isClosed() {
+		return this.closed.get();
+	}
+
+	/**
+	 * The data plane shared by all stream handles of this client.
+	 * @return the data plane
+	 */
+	DataPlane dataPlane() {
+		return this.dataPlane;
+	}
+
+	/**
+	 * The HTTP/2 transport: its connection count is useful to tests and metrics.
+	 * @return the transport
+	 */
+	public Http2Transport transport() {
+		return this.transport;
+	}
+
+	void requireOpen() {
+		if (this.closed.get()) {
+			throw TransportException.closed("S2 client");
+		}
+	}
+
+	/**
+	 * Closes the client: open sessions fail, connections are closed and threads stop.
+	 * Idempotent.
+	 */
+	@Override
+	public void close() {
+		if (this.closed.compareAndSet(false, true)) {
+			this.transport.close();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "S2Client[" + this.config.endpoints() + "]";
+	}
+
+}

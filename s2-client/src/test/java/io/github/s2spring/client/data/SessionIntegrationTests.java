@@ -1,0 +1,252 @@
+package io.github.s2spring.client.data;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import s2.v1.SequencedRecord;
+
+import io.github.s2spring.client.NotFoundException;
+import io.github.s2spring.client.RangeNotSatisfiableException;
+import io.github.s2spring.client.S2Client;
+import io.github.s2spring.client.S2Exception;
+import io.github.s2spring.client.SeqNumMismatchException;
+import io.github.s2spring.client.TestServers;
+import io.github.s2spring.client.TransportException;
+import io.github.s2spring.embedded.S2EmbeddedServer;
+import io.github.s2spring.protocol.s2s.Compression;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+class SessionIntegrationTests {
+
+	private static S2EmbeddedServer server;
+
+	private static S2Client client;
+
+	@BeforeAll
+	static void start() {
+		server = TestServers.start();
+		client = S2Client.create(TestServers.config(server.baseUrl()).build());
+	}
+
+	@AfterAll
+	static void stop() {
+		client.close();
+		server.close();
+	}
+
+	private static S2Stream stream(String name) {
+		return client.basin(TestServers.BASIN).stream(name);
+	}
+
+	static List<String> readAll(S2Stream stream, long count) {
+		List<String> bodies = new ArrayList<>();
+		try (ReadSession session = stream.readSession(ReadOptions.fromSeqNum(0).withCount(count))) {
+			for (SequencedRecord record : session) {
+				bodies.add(record.getBody().toStringUtf8());
+			}
+		}
+		return bodies;
+	}
+
+	@Test
+	void pipelinedBatchesAreAcknowledgedInOrder() {
+		S2Stream stream = stream("pipelined");
+		List<CompletableFuture<AppendAck>> acks = new ArrayList<>();
+		try (AppendSession session = stream.appendSession()) {
+			for (int i = 0; i < 200; i++) {
+				acks.add(session.appendAsync(AppendBatch.of(AppendRecords.of("r" + i))));
+			}
+		}
+		for (int i = 0; i < 200; i++) {
+			assertThat(acks.get(i).join().start().seqNum()).isEqualTo(i);
+		}
+		List<String> expected = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			expected.add("r" + i);
+		}
+		assertThat(readAll(stream, 200)).containsExactlyElementsOf(expected);
+	}
+
+	@Test
+	void inflightBoundsAdmitBatchesOnlyAsAcknowledgementsFreeRoom() {
+		S2Stream stream = stream("bounded");
+		AppendSession session = stream.appendSession(AppendSessionOptions.defaults().withMaxInflightBatches(2));
+		List<CompletableFuture<AppendTicket>> tickets = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			tickets.add(session.submit(AppendBatch.of(AppendRecords.of("b" + i))));
+		}
+		CompletableFuture.allOf(tickets.toArray(CompletableFuture[]::new)).join();
+		assertThat(tickets.get(19).join().ack().join().end().seqNum()).isEqualTo(20);
+		session.close();
+		assertThat(session.failure()).isNull();
+	}
+
+	@Test
+	void aNonRetryableErrorFailsEveryPendingBatchWithTheTypedError() {
+		S2Stream stream = stream("mismatch");
+		stream.append(AppendBatch.of(AppendRecords.of("first")));
+		AppendSession session = stream.appendSession();
+		CompletableFuture<AppendAck> bad = session
+			.appendAsync(AppendBatch.of(AppendRecords.of("x")).withMatchSeqNum(5));
+		CompletableFuture<AppendAck> after = session.appendAsync(AppendBatch.of(AppendRecords.of("y")));
+		assertThatExceptionOfType(SeqNumMismatchException.class).isThrownBy(() -> DataPlane.join(bad))
+			.satisfies((ex) -> assertThat(ex.expectedSeqNum()).isEqualTo(1));
+		assertThatExceptionOfType(SeqNumMismatchException.class).isThrownBy(() -> DataPlane.join(after));
+		assertThat(session.failure()).isInstanceOf(SeqNumMismatchException.class);
+		assertThatExceptionOfType(SeqNumMismatchException.class)
+			.isThrownBy(() -> session.append(AppendBatch.of(AppendRecords.of("z"))));
+		assertThatExceptionOfType(SeqNumMismatchException.class).isThrownBy(session::close);
+		assertThat(stream.checkTail().seqNum()).isEqualTo(1);
+	}
+
+	@Test
+	void compressedSessionsRoundTripLargeBatches() {
+		for (Compression compression : List.of(Compression.GZIP, Compression.ZSTD)) {
+			try (S2Client compressed = S2Client
+				.create(TestServers.config(server.baseUrl()).compression(compression).build())) {
+				S2Stream stream = compressed.basin(TestServers.BASIN).stream("compressed-" + compression);
+				String body = "compressible ".repeat(500);
+				try (AppendSession session = stream.appendSession()) {
+					for (int i = 0; i < 10; i++) {
+						session.append(AppendBatch.of(AppendRecords.of(body + i)));
+					}
+				}
+				List<String> read = new ArrayList<>();
+				try (ReadSession session = stream.readSession(ReadOptions.fromSeqNum(0).withCount(10))) {
+					session.iterator().forEachRemaining((r) -> read.add(r.getBody().toStringUtf8()));
+				}
+				assertThat(read).hasSize(10).allSatisfy((b) -> assertThat(b).startsWith(body));
+			}
+		}
+	}
+
+	@Test
+	void aReadSessionFollowsTheTailAndKnowsWhenItHasCaughtUp() {
+		S2Stream stream = stream("live");
+		stream.append(AppendBatch.of(AppendRecords.of("old")));
+		ReadSession session = stream.readSession(ReadOptions.fromSeqNum(0));
+		ReadSession.BlockingReader reader = session.batches();
+		ReadBatch first = reader.next(Duration.ofSeconds(10));
+		assertThat(first).isNotNull();
+		assertThat(first.records()).extracting((r) -> r.getBody().toStringUtf8()).containsExactly("old");
+		await().atMost(Duration.ofSeconds(10)).until(session::isCaughtUp);
+		assertThat(session.lastObservedTail()).isNotNull();
+		stream.append(AppendBatch.of(AppendRecords.of("new")));
+		ReadBatch live = reader.next(Duration.ofSeconds(10));
+		assertThat(live).isNotNull();
+		assertThat(live.records()).extracting(SequencedRecord::getSeqNum).containsExactly(1L);
+		session.close();
+		assertThat(reader.next(Duration.ofSeconds(10))).isNull();
+		assertThat(reader.hasNext()).isFalse();
+	}
+
+	@Test
+	void demandDrivesDeliveryOneBatchAtATime() {
+		S2Stream stream = stream("demand");
+		byte[] large = new byte[600 * 1024];
+		for (int i = 0; i < 5; i++) {
+			stream.append(AppendBatch.of(AppendRecords.of(large)));
+		}
+		List<ReadBatch> received = new CopyOnWriteArrayList<>();
+		AtomicReference<Flow.Subscription> subscription = new AtomicReference<>();
+		CompletableFuture<Void> done = new CompletableFuture<>();
+		ReadSession session = stream.readSession(ReadOptions.fromSeqNum(0).withCount(5));
+		session.subscribe(new Flow.Subscriber<>() {
+			@Override
+			public void onSubscribe(Flow.Subscription s) {
+				subscription.set(s);
+				s.request(1);
+			}
+
+			@Override
+			public void onNext(ReadBatch item) {
+				received.add(item);
+			}
+
+			@Override
+			public void onError(Throwable throwable) {
+				done.completeExceptionally(throwable);
+			}
+
+			@Override
+			public void onComplete() {
+				done.complete(null);
+			}
+		});
+		await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
+		assertThat(done).isNotDone();
+		subscription.get().request(Long.MAX_VALUE);
+		done.join();
+		assertThat(received.stream().mapToLong((b) -> b.records().size()).sum()).isEqualTo(5);
+	}
+
+	@Test
+	void sessionErrorsBeforeTheSessionIsEstablishedAreTyped() {
+		Iterator<SequencedRecord> missing = client.basin("missing-basin")
+			.stream("s")
+			.readSession(ReadOptions.fromSeqNum(0))
+			.iterator();
+		assertThatExceptionOfType(NotFoundException.class).isThrownBy(missing::hasNext);
+		S2Stream stream = stream("range");
+		stream.append(AppendBatch.of(AppendRecords.of("x")));
+		Iterator<SequencedRecord> beyond = stream.readSession(ReadOptions.fromSeqNum(50)).iterator();
+		assertThatExceptionOfType(RangeNotSatisfiableException.class).isThrownBy(beyond::hasNext);
+		AppendSession appendMissing = client.basin("missing-basin").stream("s").appendSession();
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> appendMissing.append(AppendBatch.of(AppendRecords.of("x"))));
+	}
+
+	@Test
+	void aSecondSubscriberIsRejected() {
+		ReadSession session = stream("twice").readSession(ReadOptions.fromSeqNum(0).withCount(1).withWait(1));
+		session.iterator();
+		CompletableFuture<Throwable> error = new CompletableFuture<>();
+		session.subscribe(new Flow.Subscriber<>() {
+			@Override
+			public void onSubscribe(Flow.Subscription s) {
+				s.request(1);
+			}
+
+			@Override
+			public void onNext(ReadBatch item) {
+			}
+
+			@Override
+			public void onError(Throwable throwable) {
+				error.complete(throwable);
+			}
+
+			@Override
+			public void onComplete() {
+			}
+		});
+		assertThat(error.join()).isInstanceOf(IllegalStateException.class);
+		session.close();
+	}
+
+	@Test
+	void closedClientsRefuseSessions() {
+		S2Client closing = S2Client.create(TestServers.config(server.baseUrl()).build());
+		S2Stream stream = closing.basin(TestServers.BASIN).stream("after-close");
+		AppendSession session = stream.appendSession();
+		closing.close();
+		assertThatExceptionOfType(S2Exception.class)
+			.isThrownBy(() -> session.append(AppendBatch.of(AppendRecords.of("x"))))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(TransportException.CLOSED));
+		assertThatExceptionOfType(S2Exception.class).isThrownBy(stream::checkTail)
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(TransportException.CLOSED));
+	}
+
+}
