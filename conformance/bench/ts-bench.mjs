@@ -3,6 +3,7 @@
 // result. Records follow the harness's layout: body = u64 index, u64 send time (ns), filler.
 import { AppendInput, AppendRecord, S2 } from "@s2-dev/streamstore";
 import { serialization } from "@s2-dev/streamstore-patterns";
+import { readFileSync } from "node:fs";
 
 const config = JSON.parse(process.argv[2]);
 const s2 = new S2({
@@ -76,7 +77,7 @@ async function ackLatency() {
 
 async function endToEndLatency() {
 	const s = stream(config.stream);
-	const reader = await s.readSession({ start: { from: { tailOffset: 0 } } }, { as: "bytes" });
+	const reader = await s.readSession({ start: { from: { seqNum: 0 } } }, { as: "bytes" });
 	const total = Math.max(1, Math.floor((config.durationMs / 1000) * config.rate));
 	const latencies = [];
 	const received = (async () => {
@@ -112,12 +113,31 @@ async function catchUpRead() {
 	return { records, bodyBytes, nanos: Number(now() - start) };
 }
 
+/** Established TCP connections accepted on the server's port, from the kernel's socket tables. */
+function serverConnections() {
+	const port = `:${Number(new URL(config.url).port).toString(16).toUpperCase().padStart(4, "0")}`;
+	let count = 0;
+	for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+		let text = "";
+		try {
+			text = readFileSync(table, "utf8");
+		} catch {
+			continue;
+		}
+		for (const line of text.split("\n").slice(1)) {
+			const fields = line.trim().split(/\s+/);
+			if (fields.length > 3 && fields[1].endsWith(port) && fields[3] === "01") count++;
+		}
+	}
+	return count;
+}
+
 async function scale() {
 	const sessions = [];
 	const echoes = [];
 	for (let i = 0; i < config.streams; i++) {
 		const s = stream(`${config.stream}${i}`);
-		const reader = await s.readSession({ start: { from: { tailOffset: 0 } } }, { as: "bytes" });
+		const reader = await s.readSession({ start: { from: { seqNum: 0 } } }, { as: "bytes" });
 		const append = await s.appendSession();
 		sessions.push(reader, append);
 		echoes.push(
@@ -129,12 +149,13 @@ async function scale() {
 		await append.submit(batch(0, 1, 0n, 16));
 	}
 	const echoed = (await Promise.all(echoes)).reduce((a, b) => a + b, 0);
+	const connections = serverConnections() - config.connectionsBefore;
 	globalThis.gc?.();
 	const heapMib = process.memoryUsage().heapUsed / (1024 * 1024);
 	for (const session of sessions) {
 		await (session.close?.() ?? session.cancel?.())?.catch?.(() => {});
 	}
-	return { streams: config.streams, heapMib, threads: null, echoed };
+	return { streams: config.streams, connections, heapMib, threads: null, echoed };
 }
 
 async function patterns() {

@@ -33,7 +33,7 @@ final class BenchServer implements AutoCloseable {
 	 */
 	static BenchServer startEmbedded() {
 		S2EmbeddedServer server = S2EmbeddedServer.builder().port(0).build().start();
-		return new BenchServer(server, URI.create(server.baseUrl()));
+		return new BenchServer(server, URI.create(server.baseUrl() + "/v1"));
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.github.s2spring.benchmarks.load;
 
+import java.util.function.IntSupplier;
+
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
 
@@ -63,10 +65,12 @@ public interface Driver extends AutoCloseable {
 	 * held.
 	 * @param streamPrefix prefix of the stream names
 	 * @param workload the workload
+	 * @param connections counts every TCP connection the server holds (-1 if unknown);
+	 * the driver reports how many it added
 	 * @return the cost of holding the sessions
 	 * @throws Exception if the scenario fails
 	 */
-	ScaleResult scale(String streamPrefix, Workload workload) throws Exception;
+	ScaleResult scale(String streamPrefix, Workload workload, IntSupplier connections) throws Exception;
 
 	/**
 	 * Writes one message of the workload's size through the patterns writer and reads it

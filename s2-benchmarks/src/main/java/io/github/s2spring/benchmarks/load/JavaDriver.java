@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -31,6 +32,8 @@ public final class JavaDriver implements Driver {
 
 	private final S2Client client;
 
+	private final String origin;
+
 	private final String basin;
 
 	/**
@@ -39,13 +42,18 @@ public final class JavaDriver implements Driver {
 	 * @param basin the basin
 	 */
 	public JavaDriver(String origin, String basin) {
-		this.client = S2Client.create(S2ClientConfig.builder("bench").endpoints(origin, origin).build());
+		this.origin = origin;
+		this.client = newClient();
 		this.basin = basin;
 	}
 
 	@Override
 	public String name() {
 		return "java";
+	}
+
+	private S2Client newClient() {
+		return S2Client.create(S2ClientConfig.builder("bench").endpoints(this.origin, this.origin).build());
 	}
 
 	private S2Stream stream(String name) {
@@ -98,7 +106,7 @@ public final class JavaDriver implements Driver {
 		long total = Math.max(1, workload.duration().toNanos() * workload.ratePerSecond() / 1_000_000_000L);
 		CountDownLatch received = new CountDownLatch((int) total);
 		S2Stream s2Stream = stream(stream);
-		try (ReadSession reader = s2Stream.readSession(ReadOptions.fromTail());
+		try (ReadSession reader = s2Stream.readSession(ReadOptions.fromSeqNum(0));
 				AppendSession session = s2Stream.appendSession()) {
 			AtomicReference<@Nullable Throwable> failure = subscribe(reader, (batch) -> {
 				long now = System.nanoTime();
@@ -142,14 +150,16 @@ public final class JavaDriver implements Driver {
 	}
 
 	@Override
-	public ScaleResult scale(String streamPrefix, Workload workload) throws Exception {
+	public ScaleResult scale(String streamPrefix, Workload workload, IntSupplier connections) throws Exception {
 		int streams = workload.streams();
+		int before = connections.getAsInt();
 		List<AutoCloseable> sessions = new ArrayList<>();
 		CountDownLatch echoed = new CountDownLatch(streams);
+		S2Client scaleClient = newClient();
 		try {
 			for (int i = 0; i < streams; i++) {
-				S2Stream s2Stream = stream(streamPrefix + i);
-				ReadSession reader = s2Stream.readSession(ReadOptions.fromTail());
+				S2Stream s2Stream = scaleClient.basin(this.basin).stream(streamPrefix + i);
+				ReadSession reader = s2Stream.readSession(ReadOptions.fromSeqNum(0));
 				sessions.add(reader);
 				AtomicLong seen = new AtomicLong();
 				subscribe(reader, (batch) -> {
@@ -164,12 +174,14 @@ public final class JavaDriver implements Driver {
 			if (!echoed.await(120, TimeUnit.SECONDS)) {
 				throw new IllegalStateException("java scale: " + echoed.getCount() + " streams never echoed");
 			}
-			return new ScaleResult(streams, ProcessStats.heapAfterGcMib(), Thread.activeCount(), streams);
+			return new ScaleResult(streams, (before < 0) ? -1 : connections.getAsInt() - before,
+					ProcessStats.heapAfterGcMib(), Thread.activeCount(), streams);
 		}
 		finally {
 			for (AutoCloseable session : sessions) {
 				session.close();
 			}
+			scaleClient.close();
 		}
 	}
 

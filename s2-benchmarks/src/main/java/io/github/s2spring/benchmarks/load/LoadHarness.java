@@ -120,15 +120,13 @@ public final class LoadHarness {
 		Map<String, Double> threads = new LinkedHashMap<>();
 		IntSupplier counter = this.server.connectionCounter();
 		for (Driver driver : this.drivers) {
-			int before = (counter != null) ? counter.getAsInt() : 0;
-			ScaleResult result = attempt(driver, scenario, () -> {
-				ScaleResult measured = driver.scale("scale-" + driver.name() + "-" + this.runId + "-", this.workload);
-				if (counter != null) {
-					connections.put(driver.name(), (double) (counter.getAsInt() - before));
-				}
-				return measured;
-			});
+			IntSupplier held = (counter != null) ? counter : () -> -1;
+			ScaleResult result = attempt(driver, scenario,
+					() -> driver.scale("scale-" + driver.name() + "-" + this.runId + "-", this.workload, held));
 			if (result != null) {
+				if (result.connections() >= 0) {
+					connections.put(driver.name(), (double) result.connections());
+				}
 				heap.put(driver.name(), result.heapMib());
 				threads.put(driver.name(), (double) result.threads());
 			}
@@ -161,6 +159,7 @@ public final class LoadHarness {
 	}
 
 	private <T> @Nullable T attempt(Driver driver, String scenario, Step<T> step) {
+		long start = System.nanoTime();
 		try {
 			return step.run();
 		}
@@ -169,6 +168,9 @@ public final class LoadHarness {
 			this.notes.add(note);
 			System.err.println(note);
 			return null;
+		}
+		finally {
+			System.err.printf("  %s: %s took %.1f s%n", scenario, driver.name(), (System.nanoTime() - start) / 1e9);
 		}
 	}
 

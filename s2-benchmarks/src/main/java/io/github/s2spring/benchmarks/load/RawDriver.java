@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -56,38 +57,25 @@ public final class RawDriver implements Driver {
 
 	@Override
 	public Throughput appendThroughput(String stream, Workload workload) throws Exception {
-		long targetBatches = Math.max(1, estimateBatches(workload));
-		List<ByteBuf> frames = new ArrayList<>();
-		for (long b = 0; b < targetBatches; b++) {
-			frames.add(frame(b * workload.batchRecords(), workload.batchRecords(), 0, workload.recordBytes()));
-		}
+		FrameTemplate template = new FrameTemplate(frame(0, workload.batchRecords(), 0, workload.recordBytes()),
+				workload.batchRecords());
 		try (RawConnection connection = RawConnection.open(this.baseUrl, this.basin);
 				RawAppendSession session = new RawAppendSession(connection, stream, MAX_INFLIGHT_BYTES)) {
 			long start = System.nanoTime();
 			long deadline = start + workload.duration().toNanos();
 			CompletableFuture<Long> last = CompletableFuture.completedFuture(start);
 			long sent = 0;
-			for (ByteBuf frame : frames) {
-				if (System.nanoTime() >= deadline) {
-					frame.release();
-					continue;
-				}
-				last = session.submit(frame);
+			while (System.nanoTime() < deadline) {
+				last = session.submit(template.withFirstIndex(sent * workload.batchRecords()));
 				sent++;
 			}
 			long end = last.get(60, TimeUnit.SECONDS);
 			long records = sent * workload.batchRecords();
 			return new Throughput(records, records * workload.recordBytes(), end - start);
 		}
-	}
-
-	/**
-	 * Enough pre-encoded batches to keep the session busy for the whole duration at 400
-	 * MiB/s.
-	 */
-	private static long estimateBatches(Workload workload) {
-		long bytesPerBatch = (long) workload.batchRecords() * workload.recordBytes();
-		return (long) (400.0 * 1024 * 1024 * workload.duration().toNanos() / 1e9 / bytesPerBatch) + 1;
+		finally {
+			template.release();
+		}
 	}
 
 	@Override
@@ -114,7 +102,7 @@ public final class RawDriver implements Driver {
 		long total = Math.max(1, workload.duration().toNanos() * workload.ratePerSecond() / 1_000_000_000L);
 		CountDownLatch received = new CountDownLatch((int) total);
 		try (RawConnection connection = RawConnection.open(this.baseUrl, this.basin);
-				RawReadSession reader = new RawReadSession(connection, stream, "tail_offset=0", (batch) -> {
+				RawReadSession reader = new RawReadSession(connection, stream, "seq_num=0", (batch) -> {
 					long now = System.nanoTime();
 					for (SequencedRecord record : batch.getRecordsList()) {
 						record(histogram, (now - Records.nanos(record.getBody())) / 1000);
@@ -163,19 +151,20 @@ public final class RawDriver implements Driver {
 	}
 
 	@Override
-	public ScaleResult scale(String streamPrefix, Workload workload) throws Exception {
+	public ScaleResult scale(String streamPrefix, Workload workload, IntSupplier connections) throws Exception {
 		int streams = workload.streams();
-		List<RawConnection> connections = new ArrayList<>();
+		int before = connections.getAsInt();
+		List<RawConnection> rawConnections = new ArrayList<>();
 		List<AutoCloseable> sessions = new ArrayList<>();
 		CountDownLatch echoed = new CountDownLatch(streams);
 		try {
 			for (int i = 0; i < streams; i++) {
 				if (i % (STREAMS_PER_CONNECTION / 2) == 0) {
-					connections.add(RawConnection.open(this.baseUrl, this.basin));
+					rawConnections.add(RawConnection.open(this.baseUrl, this.basin));
 				}
-				RawConnection connection = connections.get(connections.size() - 1);
+				RawConnection connection = rawConnections.get(rawConnections.size() - 1);
 				String stream = streamPrefix + i;
-				sessions.add(new RawReadSession(connection, stream, "tail_offset=0", (batch) -> {
+				sessions.add(new RawReadSession(connection, stream, "seq_num=0", (batch) -> {
 					if (batch.getRecordsCount() > 0) {
 						echoed.countDown();
 					}
@@ -187,13 +176,14 @@ public final class RawDriver implements Driver {
 			if (!echoed.await(120, TimeUnit.SECONDS)) {
 				throw new IllegalStateException("raw scale: " + echoed.getCount() + " streams never echoed");
 			}
-			return new ScaleResult(streams, ProcessStats.heapAfterGcMib(), Thread.activeCount(), streams);
+			return new ScaleResult(streams, (before < 0) ? -1 : connections.getAsInt() - before,
+					ProcessStats.heapAfterGcMib(), Thread.activeCount(), streams);
 		}
 		finally {
 			for (AutoCloseable session : sessions) {
 				session.close();
 			}
-			connections.forEach(RawConnection::close);
+			rawConnections.forEach(RawConnection::close);
 		}
 	}
 

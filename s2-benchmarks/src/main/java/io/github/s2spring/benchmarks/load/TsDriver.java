@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
@@ -76,10 +77,10 @@ public final class TsDriver implements Driver {
 	}
 
 	@Override
-	public ScaleResult scale(String streamPrefix, Workload workload) throws Exception {
-		JsonNode result = run("scale", streamPrefix, workload, Map.of());
-		return new ScaleResult(result.get("streams").asInt(), result.get("heapMib").asDouble(), 0,
-				result.get("echoed").asLong());
+	public ScaleResult scale(String streamPrefix, Workload workload, IntSupplier connections) throws Exception {
+		JsonNode result = run("scale", streamPrefix, workload, Map.of("connectionsBefore", connections.getAsInt()));
+		return new ScaleResult(result.get("streams").asInt(), result.get("connections").asInt(-1),
+				result.get("heapMib").asDouble(), 0, result.get("echoed").asLong());
 	}
 
 	@Override
