@@ -48,8 +48,9 @@ class KillRecoveryTests {
 			}
 			for (int w = 0; w < JournalAppenderProcess.WRITERS; w++) {
 				List<Integer> seqs = replayed.get(w);
-				assertThat(seqs.size()).as("writer %d in round %d", w, round)
-					.isBetween(acknowledged[w] + 1, acknowledged[w] + 2);
+				// Every acknowledged entry is there; entries written but not yet acknowledged
+				// when the process died may be there too (the page cache survives kill -9).
+				assertThat(seqs.size()).as("writer %d in round %d", w, round).isGreaterThan(acknowledged[w]);
 				for (int i = 0; i < seqs.size(); i++) {
 					assertThat(seqs.get(i)).isEqualTo(i);
 				}
