@@ -3,9 +3,11 @@
 // always stops the server. Used by the Maven build (conformance/pom.xml).
 //
 // Usage: node with-server.mjs --jar <s2-embedded.jar> [--java <java binary>] [--timeout <seconds>]
-//                             [--startup-timeout <seconds>] [runner args...]
+//                             [--startup-timeout <seconds>] [--data-dir <dir>] [runner args...]
+// --data-dir runs the server durably on disk in that directory; --fresh-data-dir deletes the
+// directory first (use it only for a scratch directory such as target/conformance-data).
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -13,13 +15,18 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const LISTENING = /S2 embedded server listening on (\S+)/;
 
 function parseArgs(argv) {
-	const args = { jar: undefined, java: "java", timeout: 900, startupTimeout: 90, runnerArgs: [] };
+	const args = { jar: undefined, java: "java", timeout: 900, startupTimeout: 90, dataDir: undefined, runnerArgs: [] };
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		if (a === "--jar") args.jar = argv[++i];
 		else if (a === "--java") args.java = argv[++i];
 		else if (a === "--timeout") args.timeout = Number(argv[++i]);
 		else if (a === "--startup-timeout") args.startupTimeout = Number(argv[++i]);
+		else if (a === "--data-dir") args.dataDir = argv[++i];
+		else if (a === "--fresh-data-dir") {
+			args.dataDir = argv[++i];
+			rmSync(args.dataDir, { recursive: true, force: true });
+		}
 		else args.runnerArgs.push(a);
 	}
 	return args;
@@ -51,7 +58,8 @@ process.on("exit", stopAll);
 
 function startServer(args) {
 	return new Promise((resolve, reject) => {
-		const server = spawn(args.java, ["-jar", args.jar, "--port", "0"], {
+		const serverArgs = ["-jar", args.jar, "--port", "0", ...(args.dataDir ? ["--data-dir", args.dataDir] : [])];
+		const server = spawn(args.java, serverArgs, {
 			stdio: ["ignore", "pipe", "pipe"],
 		});
 		children.add(server);
@@ -156,7 +164,7 @@ async function main() {
 		console.log("0 passed, 1 failed");
 		return 1;
 	}
-	console.log(`conformance: server started at ${started.url}`);
+	console.log(`conformance: server started at ${started.url}${args.dataDir ? ` with --data-dir ${args.dataDir}` : " (in memory)"}`);
 	try {
 		return await runRunner(started.url, args);
 	} finally {
