@@ -3,6 +3,7 @@
 //
 // Usage: node run.mjs <server-url>        (or env S2_CONFORMANCE_URL)
 //        --only <substring>               run only scenarios whose name contains it (repeatable)
+//        --skip <substring>               leave out scenarios whose name contains it (repeatable)
 //        --run-pending                    also run the KNOWN_PENDING scenarios (reported normally)
 //
 // Runs every scenario exported by scenarios/*.mjs and patterns/*.mjs (see README.md), prints one
@@ -28,10 +29,11 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 const SCRIPT_TIMEOUT_MS = 180_000;
 
 function parseArgs(argv) {
-	const args = { url: process.env.S2_CONFORMANCE_URL, only: [], runPending: false };
+	const args = { url: process.env.S2_CONFORMANCE_URL, only: [], skip: [], runPending: false };
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		if (a === "--only") args.only.push(argv[++i]);
+		else if (a === "--skip") args.skip.push(argv[++i]);
 		else if (a === "--run-pending") args.runPending = true;
 		else if (a.startsWith("--")) throw new Error(`unknown option ${a}`);
 		else args.url = a;
@@ -161,6 +163,7 @@ async function main() {
 	}
 	for (const scenario of all) {
 		if (args.only.length && !args.only.some((o) => scenario.name.includes(o))) continue;
+		if (args.skip.some((o) => scenario.name.includes(o))) continue;
 		const pending = KNOWN_PENDING[scenario.name];
 		if (pending && !args.runPending) {
 			console.log(`SKIP  ${scenario.name}: known-pending: ${pending}`);

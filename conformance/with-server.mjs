@@ -3,9 +3,15 @@
 // always stops the server. Used by the Maven build (conformance/pom.xml).
 //
 // Usage: node with-server.mjs --jar <s2-embedded.jar> [--java <java binary>] [--timeout <seconds>]
-//                             [--startup-timeout <seconds>] [runner args...]
+//                             [--startup-timeout <seconds>] [--data-dir <dir>] [--restart-check]
+//                             [runner args...]
+// --data-dir runs the server durably on disk in that directory; --fresh-data-dir deletes the
+// directory first (use it only for a scratch directory such as target/conformance-data).
+// --restart-check (with a data directory): after the scenarios, restart/restart-check.mjs writes
+// state, the server is killed with SIGKILL and started again on the same directory, and the state
+// is verified; it counts as one more scenario in the final "N passed, M failed" line.
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -13,13 +19,19 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const LISTENING = /S2 embedded server listening on (\S+)/;
 
 function parseArgs(argv) {
-	const args = { jar: undefined, java: "java", timeout: 900, startupTimeout: 90, runnerArgs: [] };
+	const args = { jar: undefined, java: "java", timeout: 900, startupTimeout: 90, dataDir: undefined, restartCheck: false, runnerArgs: [] };
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		if (a === "--jar") args.jar = argv[++i];
 		else if (a === "--java") args.java = argv[++i];
 		else if (a === "--timeout") args.timeout = Number(argv[++i]);
 		else if (a === "--startup-timeout") args.startupTimeout = Number(argv[++i]);
+		else if (a === "--data-dir") args.dataDir = argv[++i];
+		else if (a === "--restart-check") args.restartCheck = true;
+		else if (a === "--fresh-data-dir") {
+			args.dataDir = argv[++i];
+			rmSync(args.dataDir, { recursive: true, force: true });
+		}
 		else args.runnerArgs.push(a);
 	}
 	return args;
@@ -51,7 +63,8 @@ process.on("exit", stopAll);
 
 function startServer(args) {
 	return new Promise((resolve, reject) => {
-		const server = spawn(args.java, ["-jar", args.jar, "--port", "0"], {
+		const serverArgs = ["-jar", args.jar, "--port", "0", ...(args.dataDir ? ["--data-dir", args.dataDir] : [])];
+		const server = spawn(args.java, serverArgs, {
 			stdio: ["ignore", "pipe", "pipe"],
 		});
 		children.add(server);
@@ -124,10 +137,10 @@ function runRunner(url, args) {
 			children.delete(runner);
 			if (timedOut) {
 				console.log(`${passed} passed, ${failed + 1} failed`);
-				resolve(1);
+				resolve({ code: 1, passed, failed: failed + 1 });
 				return;
 			}
-			resolve(code ?? (signal ? 1 : 0));
+			resolve({ code: code ?? (signal ? 1 : 0), passed, failed });
 		});
 	});
 }
@@ -141,10 +154,63 @@ async function stopServer(server) {
 	clearTimeout(timer);
 }
 
+function runScript(script, scriptArgs, timeoutMs) {
+	return new Promise((resolve) => {
+		const child = spawn(process.execPath, [join(HERE, script), ...scriptArgs], { cwd: HERE, stdio: ["ignore", "pipe", "pipe"] });
+		children.add(child);
+		let output = "";
+		child.stdout.on("data", (d) => (output += d));
+		child.stderr.on("data", (d) => (output += d));
+		const timer = setTimeout(() => killTree(child, "SIGKILL"), timeoutMs);
+		child.on("exit", (code) => {
+			clearTimeout(timer);
+			children.delete(child);
+			resolve({ ok: code === 0, output: output.trim() });
+		});
+	});
+}
+
+async function killServer(server) {
+	if (server.exitCode !== null || server.signalCode !== null) return;
+	const exited = new Promise((resolve) => server.once("exit", resolve));
+	killTree(server, "SIGKILL");
+	await exited;
+}
+
+/** Write, kill -9, restart on the same data directory, verify. Returns the server now running. */
+async function restartCheck(args, started) {
+	const stateFile = join(args.dataDir, "..", "conformance-restart-state.json");
+	const name = "restart: acknowledged records, configs and fencing token survive kill -9 and restart";
+	const begin = Date.now();
+	let server = started.server;
+	let failure;
+	const written = await runScript("restart/restart-check.mjs", ["write", started.url, stateFile], 60_000);
+	if (!written.ok) failure = `write phase: ${written.output}`;
+	else {
+		await killServer(server);
+		try {
+			const again = await startServer(args);
+			server = again.server;
+			const verified = await runScript("restart/restart-check.mjs", ["verify", again.url, stateFile], 60_000);
+			if (!verified.ok) failure = `verify phase: ${verified.output}`;
+		} catch (err) {
+			failure = `restart: ${err.message}`;
+		}
+	}
+	if (failure) console.log(`FAIL  ${name} (${Date.now() - begin} ms): ${failure}`);
+	else console.log(`PASS  ${name} (${Date.now() - begin} ms)`);
+	return { server, ok: !failure };
+}
+
 async function main() {
 	const args = parseArgs(process.argv.slice(2));
 	if (!args.jar || !existsSync(args.jar)) {
 		console.log(`conformance: server jar not found: ${args.jar} (build s2-embedded first)`);
+		console.log("0 passed, 1 failed");
+		return 1;
+	}
+	if (args.restartCheck && !args.dataDir) {
+		console.log("conformance: --restart-check needs --data-dir or --fresh-data-dir");
 		console.log("0 passed, 1 failed");
 		return 1;
 	}
@@ -156,11 +222,19 @@ async function main() {
 		console.log("0 passed, 1 failed");
 		return 1;
 	}
-	console.log(`conformance: server started at ${started.url}`);
+	console.log(`conformance: server started at ${started.url}${args.dataDir ? ` with --data-dir ${args.dataDir}` : " (in memory)"}`);
+	let server = started.server;
 	try {
-		return await runRunner(started.url, args);
+		const result = await runRunner(started.url, args);
+		if (!args.restartCheck) return result.code;
+		const restarted = await restartCheck(args, started);
+		server = restarted.server;
+		const passed = result.passed + (restarted.ok ? 1 : 0);
+		const failed = result.failed + (restarted.ok ? 0 : 1);
+		console.log(`${passed} passed, ${failed} failed`);
+		return result.code === 0 && restarted.ok ? 0 : 1;
 	} finally {
-		await stopServer(started.server);
+		await stopServer(server);
 		console.log("conformance: server stopped");
 	}
 }
