@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
+import io.netty.channel.ChannelFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -72,13 +73,20 @@ final class ConnectionPool {
 		return List.copyOf(this.connections);
 	}
 
-	void close() {
+	List<ChannelFuture> close() {
 		List<Http2Connection> toClose;
 		synchronized (this) {
 			this.closed = true;
 			toClose = List.copyOf(this.connections);
 		}
-		toClose.forEach(Http2Connection::close);
+		List<ChannelFuture> futures = new ArrayList<>();
+		for (Http2Connection connection : toClose) {
+			ChannelFuture future = connection.close();
+			if (future != null) {
+				futures.add(future);
+			}
+		}
+		return futures;
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
@@ -180,12 +181,10 @@ public final class Http2Connection {
 		return ch != null && ch.isActive();
 	}
 
-	void close() {
+	@Nullable ChannelFuture close() {
 		this.closeRequested = true;
 		Channel ch = this.channel;
-		if (ch != null) {
-			ch.close();
-		}
+		return (ch != null) ? ch.close() : null;
 	}
 
 	private Channel channel() {

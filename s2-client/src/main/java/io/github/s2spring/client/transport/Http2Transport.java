@@ -186,7 +186,8 @@ public final class Http2Transport implements AutoCloseable {
 			.initialWindowSize(STREAM_WINDOW_BYTES)
 			.pushEnabled(false)
 			.maxConcurrentStreams(1000);
-		pipeline.addLast(Http2FrameCodecBuilder.forClient().initialSettings(settings).build());
+		pipeline.addLast(
+				Http2FrameCodecBuilder.forClient().initialSettings(settings).gracefulShutdownTimeoutMillis(0).build());
 		pipeline.addLast(new Http2MultiplexHandler(new ChannelInitializer<Channel>() {
 			@Override
 			protected void initChannel(Channel ch) {
@@ -228,7 +229,11 @@ public final class Http2Transport implements AutoCloseable {
 	public void close() {
 		this.closed = true;
 		List<ConnectionPool> all = new ArrayList<>(this.pools.values());
-		all.forEach(ConnectionPool::close);
+		List<io.netty.channel.ChannelFuture> closing = new ArrayList<>();
+		all.forEach((pool) -> closing.addAll(pool.close()));
+		for (io.netty.channel.ChannelFuture future : closing) {
+			future.awaitUninterruptibly(5, TimeUnit.SECONDS);
+		}
 		this.group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
 	}
 
