@@ -23,6 +23,11 @@ import io.github.s2spring.client.data.ReadBatch;
 import io.github.s2spring.client.data.ReadOptions;
 import io.github.s2spring.client.data.ReadSession;
 import io.github.s2spring.client.data.S2Stream;
+import io.github.s2spring.client.patterns.MessageReader;
+import io.github.s2spring.client.patterns.MessageWriterOptions;
+import io.github.s2spring.client.patterns.ReadOutcome;
+import io.github.s2spring.client.patterns.S2Serializer;
+import io.github.s2spring.client.patterns.SerializingAppendSession;
 
 /**
  * The Java SDK: one {@link S2Client} for the whole run, its append and read sessions for
@@ -186,8 +191,53 @@ public final class JavaDriver implements Driver {
 	}
 
 	@Override
-	public @Nullable Throughput patternsRoundTrip(String stream, Workload workload) {
-		return null;
+	public @Nullable Throughput patternsRoundTrip(String stream, Workload workload) throws Exception {
+		byte[] message = new byte[workload.messageBytes()];
+		for (int i = 0; i < message.length; i++) {
+			message[i] = (byte) (i * 31);
+		}
+		S2Stream s2Stream = stream(stream);
+		long start = System.nanoTime();
+		try (AppendSession session = s2Stream.appendSession()) {
+			SerializingAppendSession<byte[]> writer = SerializingAppendSession.of(session, S2Serializer.bytes(),
+					MessageWriterOptions.builder().dedupe(true).build());
+			writer.send(message).get(120, TimeUnit.SECONDS);
+		}
+		CompletableFuture<byte[]> received = new CompletableFuture<>();
+		try (ReadSession reader = s2Stream.readSession(ReadOptions.fromSeqNum(0))) {
+			new MessageReader<>(S2Serializer.bytes()).read(reader)
+				.subscribe(new Flow.Subscriber<ReadOutcome<byte[]>>() {
+					@Override
+					public void onSubscribe(Flow.Subscription subscription) {
+						subscription.request(Long.MAX_VALUE);
+					}
+
+					@Override
+					public void onNext(ReadOutcome<byte[]> item) {
+						if (item instanceof ReadOutcome.Message<byte[]> m) {
+							received.complete(m.value());
+						}
+						else {
+							received.completeExceptionally(new IllegalStateException("patterns read failed: " + item));
+						}
+					}
+
+					@Override
+					public void onError(Throwable throwable) {
+						received.completeExceptionally(throwable);
+					}
+
+					@Override
+					public void onComplete() {
+					}
+				});
+			byte[] read = received.get(120, TimeUnit.SECONDS);
+			long nanos = System.nanoTime() - start;
+			if (!java.util.Arrays.equals(read, message)) {
+				throw new IllegalStateException("patterns message differs after the round trip");
+			}
+			return new Throughput(1, read.length, nanos);
+		}
 	}
 
 	/**

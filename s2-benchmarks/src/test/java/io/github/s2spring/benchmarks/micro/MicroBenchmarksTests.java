@@ -28,6 +28,17 @@ class MicroBenchmarksTests {
 	}
 
 	@Test
+	void patternsChunkAndReassembleEveryMessageSize() {
+		for (int size : new int[] { 1024, 1048576, 10485760 }) {
+			PatternsBenchmark benchmark = new PatternsBenchmark();
+			benchmark.messageBytes = size;
+			benchmark.setUp();
+			assertThat(benchmark.chunk().bytes()).isEqualTo(size);
+			assertThat(benchmark.reassemble()).isEqualTo(size);
+		}
+	}
+
+	@Test
 	void protobufBatchesRoundTrip() throws Exception {
 		ProtobufBatchBenchmark benchmark = new ProtobufBatchBenchmark();
 		benchmark.setUp();
