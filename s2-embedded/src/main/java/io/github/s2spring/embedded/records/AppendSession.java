@@ -8,6 +8,7 @@ import io.netty.buffer.ByteBuf;
 import s2.v1.AppendAck;
 import s2.v1.AppendInput;
 
+import io.github.s2spring.embedded.auth.AccessControl;
 import io.github.s2spring.embedded.error.ApiException;
 import io.github.s2spring.embedded.http.Call;
 import io.github.s2spring.embedded.http.Drainable;
@@ -100,6 +101,7 @@ final class AppendSession implements Drainable {
 		}
 		try {
 			AppendRules.validate(input);
+			AccessControl.checkCommands(this.call, input);
 			CompletableFuture<AppendAck> ack = this.stream.append(input);
 			this.pending.add(ack);
 			ack.whenComplete((result, error) -> this.call.eventLoop().execute(this::flush));

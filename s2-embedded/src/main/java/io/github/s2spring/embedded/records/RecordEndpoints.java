@@ -10,12 +10,14 @@ import s2.v1.AppendAck;
 import s2.v1.AppendInput;
 
 import io.github.s2spring.embedded.api.StreamEndpoints;
+import io.github.s2spring.embedded.auth.AccessControl;
 import io.github.s2spring.embedded.config.Json;
 import io.github.s2spring.embedded.error.ApiException;
 import io.github.s2spring.embedded.http.Call;
 import io.github.s2spring.embedded.http.Endpoint;
 import io.github.s2spring.embedded.http.Operation;
 import io.github.s2spring.embedded.http.Router;
+import io.github.s2spring.embedded.metrics.ServerMetrics;
 import io.github.s2spring.embedded.store.Store;
 import io.github.s2spring.embedded.store.Stream;
 import io.github.s2spring.protocol.error.ErrorCode;
@@ -33,12 +35,16 @@ public final class RecordEndpoints {
 
 	private final Store store;
 
+	private final ServerMetrics metrics;
+
 	/**
 	 * Creates the endpoints.
 	 * @param store the store
+	 * @param metrics where read bytes are counted
 	 */
-	public RecordEndpoints(Store store) {
+	public RecordEndpoints(Store store, ServerMetrics metrics) {
 		this.store = store;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -102,7 +108,7 @@ public final class RecordEndpoints {
 		ReadRequest request = ReadRequest.parse(call.query());
 		Stream stream = stream(call, false);
 		if (!session && !sse) {
-			new UnaryRead(call, stream, request, isProtobuf(accept), format).start();
+			new UnaryRead(call, stream, request, isProtobuf(accept), format, this.metrics).start();
 			return;
 		}
 		long resumedCount = 0;
@@ -116,7 +122,7 @@ public final class RecordEndpoints {
 		}
 		long start = request.start(stream, ReadSession.mayFollow(request));
 		ReadSink sink = session ? new S2sReadSink(call) : new SseReadSink(call, format, resumedCount, resumedBytes);
-		new ReadSession(call, stream, sink, request, start).start();
+		new ReadSession(call, stream, sink, request, start, this.metrics).start();
 	}
 
 	private static long[] parseEventId(String value) {
@@ -170,6 +176,7 @@ public final class RecordEndpoints {
 			input = RecordJson.readAppendInput(Json.parse(call.body()), format);
 		}
 		AppendRules.validate(input);
+		AccessControl.checkCommands(call, input);
 		Stream stream = stream(call, true);
 		stream.append(input).whenComplete((ack, error) -> {
 			if (error != null) {
