@@ -29,13 +29,13 @@ import io.github.s2spring.embedded.api.MetricsEndpoints;
 import io.github.s2spring.embedded.api.NotImplementedEndpoints;
 import io.github.s2spring.embedded.api.StreamEndpoints;
 import io.github.s2spring.embedded.auth.AccessControl;
+import io.github.s2spring.embedded.auth.JournalTap;
 import io.github.s2spring.embedded.auth.Secrets;
 import io.github.s2spring.embedded.auth.TokenStore;
 import io.github.s2spring.embedded.http.Authorizer;
 import io.github.s2spring.embedded.http.HttpContext;
 import io.github.s2spring.embedded.http.Router;
 import io.github.s2spring.embedded.http.ServerInitializer;
-import io.github.s2spring.embedded.metrics.JournalTap;
 import io.github.s2spring.embedded.metrics.ServerMetrics;
 import io.github.s2spring.embedded.records.RecordEndpoints;
 import io.github.s2spring.embedded.storage.Journal;
@@ -102,7 +102,7 @@ public final class S2EmbeddedServer implements AutoCloseable {
 			this.rootToken = (this.options.auth && this.options.rootToken == null) ? Secrets.generate()
 					: this.options.rootToken;
 			TokenStore tokens = new TokenStore(opened, StoreClock.system(), this.rootToken);
-			this.journal = new JournalTap(opened, tokens::replay, metrics::journaled);
+			this.journal = new JournalTap(opened, tokens::replay);
 			this.store = new Store(this.journal, StoreClock.system());
 			if (this.options.auth && this.options.rootToken == null) {
 				System.err.println("S2 embedded root token (shown once): " + this.rootToken);

@@ -3,14 +3,10 @@ package io.github.s2spring.embedded.metrics;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import org.jspecify.annotations.Nullable;
-import s2.v1.ReadBatch;
 
 import io.github.s2spring.embedded.http.Operation;
-import io.github.s2spring.embedded.storage.JournalEntry;
 import io.github.s2spring.embedded.store.StoreClock;
-import io.github.s2spring.protocol.limits.MeteredSize;
 
 /**
  * The counters of a running server: operations per account and per basin, appends and
@@ -76,23 +72,6 @@ public final class ServerMetrics {
 	public void read(String basin, long meteredBytes) {
 		if (meteredBytes > 0) {
 			series(basin, BasinCounter.READ_BYTES).add(this.clock.millis(), meteredBytes);
-		}
-	}
-
-	/**
-	 * Counts a journal entry written while running: record appends are counted as
-	 * appended batches.
-	 * @param entry the entry
-	 */
-	public void journaled(JournalEntry entry) {
-		if (entry instanceof JournalEntry.RecordsAppended appended) {
-			try {
-				appended(appended.basin(), MeteredSize.of(ReadBatch.parseFrom(appended.readBatch())));
-			}
-			catch (InvalidProtocolBufferException ex) {
-				// Only the store writes these entries; one it cannot parse is not
-				// counted.
-			}
 		}
 	}
 

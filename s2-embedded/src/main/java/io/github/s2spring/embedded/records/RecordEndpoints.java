@@ -22,6 +22,7 @@ import io.github.s2spring.embedded.store.Store;
 import io.github.s2spring.embedded.store.Stream;
 import io.github.s2spring.protocol.error.ErrorCode;
 import io.github.s2spring.protocol.limits.AppendRules;
+import io.github.s2spring.protocol.limits.MeteredSize;
 import io.github.s2spring.protocol.limits.Names;
 import io.github.s2spring.protocol.limits.ValidationException;
 
@@ -152,7 +153,7 @@ public final class RecordEndpoints {
 			if (call.context().draining()) {
 				throw ApiException.of(ErrorCode.SERVER_DRAINING, "Server is shutting down; reconnect");
 			}
-			new AppendSession(call, stream(call, true)).start();
+			new AppendSession(call, stream(call, true), this.metrics).start();
 			return;
 		}
 		String contentType = mediaType(call.header(HttpHeaderNames.CONTENT_TYPE));
@@ -183,6 +184,7 @@ public final class RecordEndpoints {
 				call.fail(error);
 			}
 			else {
+				this.metrics.appended(stream.basin(), MeteredSize.of(input));
 				respondAck(call, ack, protobufResponse);
 			}
 		});

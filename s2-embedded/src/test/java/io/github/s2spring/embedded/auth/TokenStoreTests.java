@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.s2spring.embedded.error.ApiException;
-import io.github.s2spring.embedded.metrics.JournalTap;
 import io.github.s2spring.embedded.storage.Journal;
 import io.github.s2spring.embedded.storage.JournalEntry;
 
@@ -36,8 +35,7 @@ class TokenStoreTests {
 
 		TokenStore rebuilt = new TokenStore(Journal.none(), () -> 2_000L, "other-root");
 		List<JournalEntry> seen = new CopyOnWriteArrayList<>();
-		new JournalTap(journal, rebuilt::replay, (entry) -> {
-		}).replay(seen::add);
+		new JournalTap(journal, rebuilt::replay).replay(seen::add);
 		assertThat(seen).hasSize(3);
 		AccessToken restored = rebuilt.authenticate(kept);
 		assertThat(restored.id()).isEqualTo("kept");

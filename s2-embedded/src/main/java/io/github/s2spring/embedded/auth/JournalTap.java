@@ -1,4 +1,4 @@
-package io.github.s2spring.embedded.metrics;
+package io.github.s2spring.embedded.auth;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -7,9 +7,9 @@ import io.github.s2spring.embedded.storage.Journal;
 import io.github.s2spring.embedded.storage.JournalEntry;
 
 /**
- * A journal that lets other parts of the server see its entries: every entry replayed at
- * start (the token store rebuilds itself from them) and every entry appended while
- * running (the metrics count appends from them). Writes go to the wrapped journal.
+ * A journal that shows every entry replayed at start to one more consumer, so that the
+ * token store rebuilds itself from the same replay as the store of basins and streams.
+ * Everything else goes to the wrapped journal.
  */
 public final class JournalTap implements Journal {
 
@@ -17,23 +17,18 @@ public final class JournalTap implements Journal {
 
 	private final Consumer<JournalEntry> replayed;
 
-	private final Consumer<JournalEntry> appended;
-
 	/**
 	 * Wraps a journal.
 	 * @param journal the journal
 	 * @param replayed sees each replayed entry, before the replay's own consumer
-	 * @param appended sees each appended entry, before it is written
 	 */
-	public JournalTap(Journal journal, Consumer<JournalEntry> replayed, Consumer<JournalEntry> appended) {
+	public JournalTap(Journal journal, Consumer<JournalEntry> replayed) {
 		this.journal = journal;
 		this.replayed = replayed;
-		this.appended = appended;
 	}
 
 	@Override
 	public CompletableFuture<Void> append(JournalEntry entry) {
-		this.appended.accept(entry);
 		return this.journal.append(entry);
 	}
 
