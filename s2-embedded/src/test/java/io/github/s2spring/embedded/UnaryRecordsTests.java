@@ -224,6 +224,14 @@ class UnaryRecordsTests {
 		assertThat(auto.post("/v1/streams/append-created/records", "{\"records\":[{\"body\":\"x\"}]}").status())
 			.isEqualTo(200);
 		assertThat(auto.get("/v1/streams").json().path("streams")).hasSize(2);
+		assertThat(auto
+			.post("/v1/streams/configured/records", "{\"records\":[{\"body\":\"x\"}]}", "s2-stream-config",
+					"{\"retention_policy\":{\"age\":777}}")
+			.status()).isEqualTo(200);
+		assertThat(auto.get("/v1/streams/configured").json().path("retention_policy").path("age").asLong())
+			.isEqualTo(777);
+		assertThat(auto.get("/v1/streams/other/records/tail", "s2-stream-config", "{\"storage_class\":1}").code())
+			.isEqualTo("bad_header");
 		assertThat(http.get("/v1/streams/missing/records/tail").code()).isEqualTo("stream_not_found");
 		assertThat(http.post("/v1/streams/missing/records", "{\"records\":[{\"body\":\"x\"}]}").code())
 			.isEqualTo("stream_not_found");

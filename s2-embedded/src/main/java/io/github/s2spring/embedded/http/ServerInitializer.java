@@ -12,6 +12,7 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
@@ -86,6 +87,7 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
 	private void http1(ChannelPipeline pipeline) {
 		pipeline.addLast(new HttpServerCodec(8192, 64 * 1024, 64 * 1024));
 		pipeline.addLast(new HttpServerKeepAliveHandler());
+		pipeline.addLast(new HttpServerExpectContinueHandler());
 		pipeline.addLast(new ExchangeHandler(this.context));
 	}
 

@@ -1,5 +1,6 @@
 package io.github.s2spring.embedded.records;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -11,7 +12,9 @@ import s2.v1.AppendInput;
 
 import io.github.s2spring.embedded.api.StreamEndpoints;
 import io.github.s2spring.embedded.auth.AccessControl;
+import io.github.s2spring.embedded.config.ConfigJson;
 import io.github.s2spring.embedded.config.Json;
+import io.github.s2spring.embedded.config.StreamSpec;
 import io.github.s2spring.embedded.error.ApiException;
 import io.github.s2spring.embedded.http.Call;
 import io.github.s2spring.embedded.http.Endpoint;
@@ -20,6 +23,7 @@ import io.github.s2spring.embedded.http.Router;
 import io.github.s2spring.embedded.metrics.ServerMetrics;
 import io.github.s2spring.embedded.store.Store;
 import io.github.s2spring.embedded.store.Stream;
+import io.github.s2spring.protocol.error.ErrorBody;
 import io.github.s2spring.protocol.error.ErrorCode;
 import io.github.s2spring.protocol.limits.AppendRules;
 import io.github.s2spring.protocol.limits.MeteredSize;
@@ -94,7 +98,21 @@ public final class RecordEndpoints {
 		catch (ValidationException ex) {
 			throw ApiException.of(ErrorCode.BAD_PATH, ex.getMessage());
 		}
-		return StreamEndpoints.basin(this.store, call).streamOrCreate(name, forAppend);
+		return StreamEndpoints.basin(this.store, call).streamOrCreate(name, forAppend, requestedConfig(call));
+	}
+
+	private static StreamSpec requestedConfig(Call call) {
+		String header = call.header("s2-stream-config");
+		if (header == null || header.isBlank()) {
+			return StreamSpec.EMPTY;
+		}
+		try {
+			return ConfigJson.readStream(Json.parse(header.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (ApiException ex) {
+			throw ApiException.of(ErrorCode.BAD_HEADER,
+					"Invalid header `s2-stream-config`: " + ((ErrorBody.Info) ex.body()).message());
+		}
 	}
 
 	private void checkTail(Call call) {

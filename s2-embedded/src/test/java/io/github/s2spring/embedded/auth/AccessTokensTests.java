@@ -1,5 +1,6 @@
 package io.github.s2spring.embedded.auth;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -7,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import s2.v1.AppendInput;
 import tools.jackson.databind.JsonNode;
 
@@ -361,6 +363,45 @@ class AccessTokensTests {
 				.containsExactly("open-1");
 			assertThat(client.delete("/v1/basins/some-basin-1").code()).isEqualTo("permission_denied");
 			assertThat(client.delete("/v1/access-tokens/open-1").status()).isEqualTo(204);
+		}
+	}
+
+	@Test
+	void keepsTokensAcrossARestartWithADataDirectory(@TempDir Path dir) {
+		String kept;
+		String revoked;
+		try (S2EmbeddedServer first = S2EmbeddedServer.builder()
+			.dataDir(dir)
+			.auth(true)
+			.rootToken(ROOT)
+			.build()
+			.start()) {
+			Http1 client = new Http1(first.baseUrl(), null);
+			kept = client.post("/v1/access-tokens",
+					"{\"id\":\"persist-1\",\"scope\":{\"ops\":[\"list-basins\"],\"basins\":{\"prefix\":\"\"}}}", root())
+				.json()
+				.path("access_token")
+				.asString();
+			revoked = client.post("/v1/access-tokens",
+					"{\"id\":\"persist-2\",\"scope\":{\"ops\":[\"list-basins\"],\"basins\":{\"prefix\":\"\"}}}", root())
+				.json()
+				.path("access_token")
+				.asString();
+			assertThat(client.delete("/v1/access-tokens/persist-2", root()).status()).isEqualTo(204);
+		}
+		try (S2EmbeddedServer second = S2EmbeddedServer.builder()
+			.dataDir(dir)
+			.auth(true)
+			.rootToken(ROOT)
+			.build()
+			.start()) {
+			Http1 client = new Http1(second.baseUrl(), null);
+			assertThat(client.get("/v1/basins", bearer(kept)).status()).isEqualTo(200);
+			assertThat(client.get("/v1/basins", bearer(revoked)).code()).isEqualTo("authn");
+			assertThat(client.get("/v1/access-tokens", root()).json().path("access_tokens").findValuesAsString("id"))
+				.containsExactly("persist-1");
+			assertThat(client.post("/v1/access-tokens", "{\"id\":\"persist-1\",\"scope\":{\"ops\":[\"read\"]}}", root())
+				.code()).isEqualTo("resource_already_exists");
 		}
 	}
 

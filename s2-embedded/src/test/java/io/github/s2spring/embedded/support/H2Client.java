@@ -78,8 +78,17 @@ public final class H2Client implements AutoCloseable {
 	 * Opens a stream with the given headers (name/value pairs after method and path).
 	 */
 	public Exchange open(String method, String path, boolean endStream, String... headers) {
+		return open(true, method, path, endStream, headers);
+	}
+
+	/**
+	 * Opens a stream; with {@code autoRead} false nothing is read (so no flow-control
+	 * window is returned) until the caller resumes reading.
+	 */
+	public Exchange open(boolean autoRead, String method, String path, boolean endStream, String... headers) {
 		Exchange exchange = new Exchange();
 		Http2StreamChannel stream = new Http2StreamChannelBootstrap(this.connection).handler(exchange)
+			.option(io.netty.channel.ChannelOption.AUTO_READ, autoRead)
 			.open()
 			.syncUninterruptibly()
 			.getNow();
