@@ -3,10 +3,10 @@ package io.github.s2spring.embedded.auth;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,7 +20,8 @@ import io.github.s2spring.protocol.error.ErrorCode;
 
 /**
  * The issued access tokens, by id and by the SHA-256 hash of their secret (secrets are
- * never kept). Issues and revocations are journaled and rebuilt by {@link #replay}.
+ * never kept). Issues and revocations are serialized and journaled, and rebuilt by
+ * {@link #replay}; lookups never wait for them.
  */
 public final class TokenStore {
 
@@ -30,9 +31,9 @@ public final class TokenStore {
 
 	private final @Nullable ByteBuffer rootHash;
 
-	private final TreeMap<String, Issued> byId = new TreeMap<>();
+	private final ConcurrentSkipListMap<String, Issued> byId = new ConcurrentSkipListMap<>();
 
-	private final Map<ByteBuffer, String> byHash = new HashMap<>();
+	private final Map<ByteBuffer, String> byHash = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates an empty store.
@@ -52,7 +53,7 @@ public final class TokenStore {
 	 * @return the token (the root token for the root secret)
 	 * @throws ApiException {@code authn} if missing, unknown or expired
 	 */
-	public synchronized AccessToken authenticate(@Nullable String secret) {
+	public AccessToken authenticate(@Nullable String secret) {
 		if (secret == null || secret.isEmpty()) {
 			throw ApiException.of(ErrorCode.AUTHN, "Missing access token: send `Authorization: Bearer <token>`");
 		}
@@ -61,10 +62,11 @@ public final class TokenStore {
 			return AccessToken.root();
 		}
 		String id = this.byHash.get(hash);
-		if (id == null) {
+		Issued issued = (id != null) ? this.byId.get(id) : null;
+		if (issued == null || !issued.hash().equals(hash)) {
 			throw ApiException.of(ErrorCode.AUTHN, "Unknown or revoked access token");
 		}
-		AccessToken token = this.byId.get(id).token();
+		AccessToken token = issued.token();
 		if (token.expired(this.clock.millis())) {
 			throw ApiException.of(ErrorCode.AUTHN, "Access token expired at " + token.expiresAt());
 		}
@@ -149,7 +151,7 @@ public final class TokenStore {
 	 * @param limit most items
 	 * @return the page
 	 */
-	public synchronized ListPage<AccessToken> list(AccessToken caller, String prefix, String startAfter, int limit) {
+	public ListPage<AccessToken> list(AccessToken caller, String prefix, String startAfter, int limit) {
 		List<AccessToken> items = new ArrayList<>();
 		boolean hasMore = false;
 		for (Issued issued : this.byId.tailMap(prefix, true).values()) {

@@ -25,7 +25,8 @@ public final class Series {
 	public void add(long epochMillis, long amount) {
 		long minute = Math.floorDiv(epochMillis, 60_000L);
 		this.minutes.computeIfAbsent(minute, (key) -> new LongAdder()).add(amount);
-		if (this.minutes.firstKey() < minute - RETAINED_MINUTES) {
+		Map.Entry<Long, LongAdder> first = this.minutes.firstEntry();
+		if (first != null && first.getKey() < minute - RETAINED_MINUTES) {
 			this.minutes.headMap(minute - RETAINED_MINUTES).clear();
 		}
 	}
