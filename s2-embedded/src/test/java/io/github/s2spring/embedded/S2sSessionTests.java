@@ -182,6 +182,17 @@ class S2sSessionTests {
 	}
 
 	@Test
+	void readSessionSendsPeriodicHeartbeatsWhileIdle() throws Exception {
+		createStream("idle");
+		H2Client.Exchange read = readSession("idle", "");
+		assertThat(readBatch(read.nextFrame()).getRecordsCount()).isZero();
+		ReadBatch periodic = readBatch(read.nextFrame());
+		assertThat(periodic.getRecordsCount()).isZero();
+		assertThat(periodic.getTail().getSeqNum()).isZero();
+		read.stream().close();
+	}
+
+	@Test
 	void readSessionEndsWithoutTerminalFrameWhenBoundsAreMet() throws Exception {
 		createStream("bounded");
 		http.post("/v1/streams/bounded/records", "{\"records\":[{\"body\":\"0\"},{\"body\":\"1\"},{\"body\":\"2\"}]}");

@@ -6,6 +6,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.WriteBufferWaterMark;
@@ -36,6 +37,11 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
 	private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
 
 	private static final int STREAM_WINDOW_BYTES = 1024 * 1024;
+
+	/**
+	 * Sessions one connection may hold open: thousands of streams share few connections.
+	 */
+	private static final int MAX_CONCURRENT_STREAMS = 5000;
 
 	private final HttpContext context;
 
@@ -93,7 +99,7 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
 
 	private void http2(ChannelPipeline pipeline) {
 		Http2Settings settings = Http2Settings.defaultSettings()
-			.maxConcurrentStreams(1000)
+			.maxConcurrentStreams(MAX_CONCURRENT_STREAMS)
 			.initialWindowSize(STREAM_WINDOW_BYTES)
 			.maxHeaderListSize(64 * 1024);
 		pipeline.addLast(Http2FrameCodecBuilder.forServer().initialSettings(settings).build());
@@ -105,6 +111,20 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
 				stream.pipeline().addLast(new ExchangeHandler(ServerInitializer.this.context));
 			}
 		}));
+		pipeline.addLast(new ConnectionErrorHandler());
+	}
+
+	/**
+	 * Ends a connection whose HTTP/2 framing failed; the codec has already told the peer
+	 * (GOAWAY), so nothing is left to log.
+	 */
+	private static final class ConnectionErrorHandler extends ChannelInboundHandlerAdapter {
+
+		@Override
+		public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+			ctx.close();
+		}
+
 	}
 
 	/**
