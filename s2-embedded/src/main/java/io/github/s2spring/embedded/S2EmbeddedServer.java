@@ -23,13 +23,20 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import org.jspecify.annotations.Nullable;
 
+import io.github.s2spring.embedded.api.AccessTokenEndpoints;
 import io.github.s2spring.embedded.api.BasinEndpoints;
+import io.github.s2spring.embedded.api.MetricsEndpoints;
 import io.github.s2spring.embedded.api.NotImplementedEndpoints;
 import io.github.s2spring.embedded.api.StreamEndpoints;
+import io.github.s2spring.embedded.auth.AccessControl;
+import io.github.s2spring.embedded.auth.JournalTap;
+import io.github.s2spring.embedded.auth.Secrets;
+import io.github.s2spring.embedded.auth.TokenStore;
 import io.github.s2spring.embedded.http.Authorizer;
 import io.github.s2spring.embedded.http.HttpContext;
 import io.github.s2spring.embedded.http.Router;
 import io.github.s2spring.embedded.http.ServerInitializer;
+import io.github.s2spring.embedded.metrics.ServerMetrics;
 import io.github.s2spring.embedded.records.RecordEndpoints;
 import io.github.s2spring.embedded.storage.Journal;
 import io.github.s2spring.embedded.store.Store;
@@ -54,6 +61,8 @@ public final class S2EmbeddedServer implements AutoCloseable {
 	private @Nullable Store store;
 
 	private @Nullable Journal journal;
+
+	private @Nullable String rootToken;
 
 	private @Nullable EventLoopGroup group;
 
@@ -88,8 +97,16 @@ public final class S2EmbeddedServer implements AutoCloseable {
 			return this;
 		}
 		try {
-			this.journal = Journals.open(this.options.dataDir);
+			Journal opened = Journals.open(this.options.dataDir);
+			ServerMetrics metrics = new ServerMetrics(StoreClock.system());
+			this.rootToken = (this.options.auth && this.options.rootToken == null) ? Secrets.generate()
+					: this.options.rootToken;
+			TokenStore tokens = new TokenStore(opened, StoreClock.system(), this.rootToken);
+			this.journal = new JournalTap(opened, tokens::replay);
 			this.store = new Store(this.journal, StoreClock.system());
+			if (this.options.auth && this.options.rootToken == null) {
+				System.err.println("S2 embedded root token (shown once): " + this.rootToken);
+			}
 			if (this.options.initFile != null) {
 				InitFile.apply(this.options.initFile, this.store);
 			}
@@ -98,17 +115,23 @@ public final class S2EmbeddedServer implements AutoCloseable {
 					(call) -> call.respond(200, "text/plain", "OK".getBytes(StandardCharsets.UTF_8)));
 			new BasinEndpoints(this.store).register(router);
 			new StreamEndpoints(this.store).register(router);
-			new RecordEndpoints(this.store).register(router);
-			NotImplementedEndpoints.accessTokens(router);
-			NotImplementedEndpoints.metrics(router);
+			new RecordEndpoints(this.store, metrics).register(router);
+			new AccessTokenEndpoints(tokens).register(router);
+			new MetricsEndpoints(this.store, metrics).register(router);
 			NotImplementedEndpoints.locations(router);
+			AccessControl access = new AccessControl(tokens, this.options.auth, metrics);
+			Authorizer custom = this.options.authorizer;
+			Authorizer authorizer = (call, operation) -> {
+				access.authorize(call, operation);
+				custom.authorize(call, operation);
+			};
 			AtomicInteger threads = new AtomicInteger();
 			this.blocking = Executors.newFixedThreadPool(4, (task) -> {
 				Thread thread = new Thread(task, "s2-embedded-control-" + threads.incrementAndGet());
 				thread.setDaemon(true);
 				return thread;
 			});
-			this.context = new HttpContext(router, this.options.authorizer, this.options.cors, this.blocking);
+			this.context = new HttpContext(router, authorizer, this.options.cors, this.blocking);
 			SslContext ssl = (this.options.tls != null) ? this.options.tls.sslContext() : null;
 			this.group = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
 			this.serverChannel = new ServerBootstrap().group(this.group)
@@ -174,11 +197,12 @@ public final class S2EmbeddedServer implements AutoCloseable {
 	}
 
 	/**
-	 * The bearer token with every permission, when authentication is on.
+	 * The bearer token with every permission: the one configured, or the one generated at
+	 * start when authentication is on and none was configured.
 	 * @return the root token or {@code null}
 	 */
 	public @Nullable String rootToken() {
-		return this.options.rootToken;
+		return (this.rootToken != null) ? this.rootToken : this.options.rootToken;
 	}
 
 	/**

@@ -203,14 +203,12 @@ class ControlPlaneTests {
 	}
 
 	@Test
-	void answersNotImplementedForTokensMetricsAndLocations() {
-		for (String path : new String[] { "/v1/access-tokens", "/v1/metrics", "/v1/metrics/some-basin",
-				"/v1/metrics/some-basin/s", "/v1/locations", "/v1/locations/default" }) {
+	void answersNotImplementedForLocations() {
+		for (String path : new String[] { "/v1/locations", "/v1/locations/default" }) {
 			Http1.Response response = http.get(path);
 			assertThat(response.status()).isEqualTo(501);
 			assertThat(response.code()).isEqualTo("not_implemented");
 		}
-		assertThat(http.delete("/v1/access-tokens/t1").status()).isEqualTo(501);
 	}
 
 	@Test

@@ -64,8 +64,9 @@ public final class BasinEndpoints {
 		catch (ValidationException ex) {
 			throw ApiException.of(ErrorCode.BAD_QUERY, ex.getMessage());
 		}
-		ListPage<Basin> page = this.store.listBasins(prefix, call.query().string("start_after", ""),
-				Resources.limit(call));
+		ListPage<Basin> page = Resources.page(
+				this.store.listBasins(prefix, call.query().string("start_after", ""), Integer.MAX_VALUE).items(),
+				(basin) -> call.grant().allowsBasin(basin.name()), Resources.limit(call));
 		ObjectNode json = Json.object();
 		ArrayNode basins = json.putArray("basins");
 		page.items().forEach((basin) -> basins.add(Resources.basinInfo(basin)));
@@ -76,6 +77,7 @@ public final class BasinEndpoints {
 	private void create(Call call) {
 		JsonNode body = Resources.objectBody(call);
 		String name = Resources.basinName(Resources.requiredString(body, "basin"), ErrorCode.BAD_JSON);
+		Resources.requireInScope(call.grant().allowsBasin(name), "Basin `" + name + "`");
 		BasinSpec spec = ConfigJson.readBasin(body.get("config"));
 		String token = Resources.requestToken(call);
 		Provisioned<Basin> result = this.store.createBasin(name, spec, token);

@@ -9,9 +9,8 @@ import io.github.s2spring.embedded.http.Router;
 import io.github.s2spring.protocol.error.ErrorCode;
 
 /**
- * Access tokens, metrics and locations, answered with {@code 501 not_implemented} as
- * s2-lite does. Each route keeps its operation so that a real handler replaces it one for
- * one.
+ * Locations, answered with {@code 501 not_implemented} as s2-lite does. Each route keeps
+ * its operation so that a real handler replaces it one for one.
  */
 public final class NotImplementedEndpoints {
 
@@ -19,26 +18,6 @@ public final class NotImplementedEndpoints {
 		.fail(ApiException.of(ErrorCode.NOT_IMPLEMENTED, "Not implemented"));
 
 	private NotImplementedEndpoints() {
-	}
-
-	/**
-	 * Adds the access token routes.
-	 * @param router the router
-	 */
-	public static void accessTokens(Router router) {
-		router.add(HttpMethod.GET, "/v1/access-tokens", Operation.LIST_ACCESS_TOKENS, NOT_IMPLEMENTED)
-			.add(HttpMethod.POST, "/v1/access-tokens", Operation.ISSUE_ACCESS_TOKEN, NOT_IMPLEMENTED)
-			.add(HttpMethod.DELETE, "/v1/access-tokens/{id}", Operation.REVOKE_ACCESS_TOKEN, NOT_IMPLEMENTED);
-	}
-
-	/**
-	 * Adds the metrics routes.
-	 * @param router the router
-	 */
-	public static void metrics(Router router) {
-		router.add(HttpMethod.GET, "/v1/metrics", Operation.ACCOUNT_METRICS, NOT_IMPLEMENTED)
-			.add(HttpMethod.GET, "/v1/metrics/{basin}", Operation.BASIN_METRICS, NOT_IMPLEMENTED)
-			.add(HttpMethod.GET, "/v1/metrics/{basin}/{stream}", Operation.STREAM_METRICS, NOT_IMPLEMENTED);
 	}
 
 	/**

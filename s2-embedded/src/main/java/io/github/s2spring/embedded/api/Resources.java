@@ -1,6 +1,9 @@
 package io.github.s2spring.embedded.api;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -11,6 +14,7 @@ import io.github.s2spring.embedded.config.Json;
 import io.github.s2spring.embedded.error.ApiException;
 import io.github.s2spring.embedded.http.Call;
 import io.github.s2spring.embedded.store.Basin;
+import io.github.s2spring.embedded.store.ListPage;
 import io.github.s2spring.embedded.store.Stream;
 import io.github.s2spring.protocol.error.ErrorCode;
 import io.github.s2spring.protocol.limits.Limits;
@@ -37,14 +41,34 @@ final class Resources {
 		return json;
 	}
 
-	static ObjectNode streamInfo(Stream stream) {
+	static ObjectNode streamInfo(Stream stream, String strippedPrefix) {
 		ObjectNode json = Json.object();
-		json.put("name", stream.name());
+		json.put("name", stream.name().substring(strippedPrefix.length()));
 		json.put("created_at", stream.createdAt().toString());
 		Instant deletedAt = stream.deletedAt();
 		json.put("deleted_at", (deletedAt != null) ? deletedAt.toString() : null);
 		json.putNull("cipher");
 		return json;
+	}
+
+	static <T> ListPage<T> page(List<T> items, Predicate<T> visible, int limit) {
+		List<T> page = new ArrayList<>();
+		for (T item : items) {
+			if (!visible.test(item)) {
+				continue;
+			}
+			if (page.size() == limit) {
+				return new ListPage<>(page, true);
+			}
+			page.add(item);
+		}
+		return new ListPage<>(page, false);
+	}
+
+	static void requireInScope(boolean inScope, String what) {
+		if (!inScope) {
+			throw ApiException.of(ErrorCode.PERMISSION_DENIED, what + " is outside the access token's scope");
+		}
 	}
 
 	static int limit(Call call) {

@@ -76,11 +76,14 @@ public final class StreamEndpoints {
 		catch (ValidationException ex) {
 			throw ApiException.of(ErrorCode.BAD_QUERY, ex.getMessage());
 		}
-		ListPage<Stream> page = basin.listStreams(prefix, call.query().string("start_after", ""),
-				Resources.limit(call));
+		String scoped = call.grant().streamPrefix();
+		String startAfter = call.query().string("start_after", "");
+		ListPage<Stream> page = Resources
+			.page(basin.listStreams(scoped + prefix, startAfter.isEmpty() ? "" : scoped + startAfter, Integer.MAX_VALUE)
+				.items(), (stream) -> call.grant().allowsStream(stream.name()), Resources.limit(call));
 		ObjectNode json = Json.object();
 		ArrayNode streams = json.putArray("streams");
-		page.items().forEach((stream) -> streams.add(Resources.streamInfo(stream)));
+		page.items().forEach((stream) -> streams.add(Resources.streamInfo(stream, scoped)));
 		json.put("has_more", page.hasMore());
 		call.respondJson(200, json);
 	}
@@ -88,11 +91,13 @@ public final class StreamEndpoints {
 	private void create(Call call) {
 		Basin basin = basin(this.store, call);
 		JsonNode body = Resources.objectBody(call);
-		String name = Resources.streamName(Resources.requiredString(body, "stream"), ErrorCode.BAD_JSON);
+		String name = Resources.streamName(call.grant().streamPrefix() + Resources.requiredString(body, "stream"),
+				ErrorCode.BAD_JSON);
+		Resources.requireInScope(call.grant().allowsStream(name), "Stream `" + name + "`");
 		StreamSpec spec = ConfigJson.readStream(body.get("config"));
 		Provisioned<Stream> result = basin.createStream(name, spec, Resources.requestToken(call));
-		call.respondJson(201, Resources.streamInfo(result.resource()), "s2-provision-result",
-				result.result().headerValue());
+		call.respondJson(201, Resources.streamInfo(result.resource(), call.grant().streamPrefix()),
+				"s2-provision-result", result.result().headerValue());
 	}
 
 	private void ensure(Call call) {
@@ -101,8 +106,8 @@ public final class StreamEndpoints {
 		StreamSpec spec = ConfigJson.readStream(configOf(Resources.optionalObjectBody(call)));
 		Provisioned<Stream> result = basin.ensureStream(name, spec);
 		int status = (result.result() == Provisioned.Result.CREATED) ? 201 : 200;
-		call.respondJson(status, Resources.streamInfo(result.resource()), "s2-provision-result",
-				result.result().headerValue());
+		call.respondJson(status, Resources.streamInfo(result.resource(), call.grant().streamPrefix()),
+				"s2-provision-result", result.result().headerValue());
 	}
 
 	private static @Nullable JsonNode configOf(@Nullable JsonNode body) {

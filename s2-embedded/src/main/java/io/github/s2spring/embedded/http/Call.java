@@ -2,6 +2,7 @@ package io.github.s2spring.embedded.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -57,6 +58,8 @@ public final class Call {
 	private final boolean keepAlive;
 
 	private Map<String, String> params = Map.of();
+
+	private Grant grant = Grant.ALL;
 
 	private byte[] body = new byte[0];
 
@@ -116,7 +119,41 @@ public final class Call {
 	}
 
 	void params(Map<String, String> params) {
-		this.params = params;
+		this.params = new HashMap<>(params);
+	}
+
+	/**
+	 * Whether the route has a path parameter.
+	 * @param name the name in the route pattern
+	 * @return whether it is present
+	 */
+	public boolean hasParam(String name) {
+		return this.params.containsKey(name);
+	}
+
+	/**
+	 * Replaces a path parameter (an authorizer applying a stream prefix).
+	 * @param name the name in the route pattern
+	 * @param value the new value
+	 */
+	public void param(String name, String value) {
+		this.params.put(name, value);
+	}
+
+	/**
+	 * What the caller may reach; {@link Grant#ALL} unless an authorizer set another.
+	 * @return the grant
+	 */
+	public Grant grant() {
+		return this.grant;
+	}
+
+	/**
+	 * Sets what the caller may reach.
+	 * @param grant the grant
+	 */
+	public void grant(Grant grant) {
+		this.grant = grant;
 	}
 
 	/**

@@ -8,12 +8,15 @@ import io.netty.buffer.ByteBuf;
 import s2.v1.AppendAck;
 import s2.v1.AppendInput;
 
+import io.github.s2spring.embedded.auth.AccessControl;
 import io.github.s2spring.embedded.error.ApiException;
 import io.github.s2spring.embedded.http.Call;
 import io.github.s2spring.embedded.http.Drainable;
+import io.github.s2spring.embedded.metrics.ServerMetrics;
 import io.github.s2spring.embedded.store.Stream;
 import io.github.s2spring.protocol.error.ErrorCode;
 import io.github.s2spring.protocol.limits.AppendRules;
+import io.github.s2spring.protocol.limits.MeteredSize;
 import io.github.s2spring.protocol.s2s.Compression;
 import io.github.s2spring.protocol.s2s.S2sFrame;
 import io.github.s2spring.protocol.s2s.S2sFrameDecoder;
@@ -53,8 +56,11 @@ final class AppendSession implements Drainable {
 
 	private volatile boolean draining;
 
-	AppendSession(Call call, Stream stream) {
+	private final ServerMetrics metrics;
+
+	AppendSession(Call call, Stream stream, ServerMetrics metrics) {
 		this.call = call;
+		this.metrics = metrics;
 		this.stream = stream;
 		this.encoder = new S2sFrameEncoder(Compression.negotiate(call.header("accept-encoding")));
 	}
@@ -100,7 +106,10 @@ final class AppendSession implements Drainable {
 		}
 		try {
 			AppendRules.validate(input);
+			AccessControl.checkCommands(this.call, input);
 			CompletableFuture<AppendAck> ack = this.stream.append(input);
+			long meteredBytes = MeteredSize.of(input);
+			ack.thenRun(() -> this.metrics.appended(this.stream.basin(), meteredBytes));
 			this.pending.add(ack);
 			ack.whenComplete((result, error) -> this.call.eventLoop().execute(this::flush));
 		}

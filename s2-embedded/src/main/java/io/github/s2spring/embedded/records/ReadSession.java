@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import io.github.s2spring.embedded.error.ApiException;
 import io.github.s2spring.embedded.http.Call;
 import io.github.s2spring.embedded.http.Drainable;
+import io.github.s2spring.embedded.metrics.ServerMetrics;
 import io.github.s2spring.embedded.store.ReadChunk;
 import io.github.s2spring.embedded.store.Stream;
 import io.github.s2spring.protocol.StreamPosition;
@@ -58,8 +59,11 @@ final class ReadSession implements Drainable {
 
 	private final Runnable wake = this::wake;
 
-	ReadSession(Call call, Stream stream, ReadSink sink, ReadRequest request, long start) {
+	private final ServerMetrics metrics;
+
+	ReadSession(Call call, Stream stream, ReadSink sink, ReadRequest request, long start, ServerMetrics metrics) {
 		this.call = call;
+		this.metrics = metrics;
 		this.stream = stream;
 		this.sink = sink;
 		this.nextSeqNum = start;
@@ -134,6 +138,7 @@ final class ReadSession implements Drainable {
 	private void deliver(ReadChunk chunk) {
 		StreamPosition tail = chunk.atTail() ? chunk.tail() : null;
 		this.sink.batch(chunk.records(), chunk.meteredBytes(), tail);
+		this.metrics.read(this.stream.basin(), chunk.meteredBytes());
 		this.nextSeqNum = chunk.nextSeqNum();
 		if (this.remainingCount != Long.MAX_VALUE) {
 			this.remainingCount -= chunk.records().size();

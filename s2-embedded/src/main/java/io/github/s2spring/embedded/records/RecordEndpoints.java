@@ -11,6 +11,7 @@ import s2.v1.AppendAck;
 import s2.v1.AppendInput;
 
 import io.github.s2spring.embedded.api.StreamEndpoints;
+import io.github.s2spring.embedded.auth.AccessControl;
 import io.github.s2spring.embedded.config.ConfigJson;
 import io.github.s2spring.embedded.config.Json;
 import io.github.s2spring.embedded.config.StreamSpec;
@@ -19,11 +20,13 @@ import io.github.s2spring.embedded.http.Call;
 import io.github.s2spring.embedded.http.Endpoint;
 import io.github.s2spring.embedded.http.Operation;
 import io.github.s2spring.embedded.http.Router;
+import io.github.s2spring.embedded.metrics.ServerMetrics;
 import io.github.s2spring.embedded.store.Store;
 import io.github.s2spring.embedded.store.Stream;
 import io.github.s2spring.protocol.error.ErrorBody;
 import io.github.s2spring.protocol.error.ErrorCode;
 import io.github.s2spring.protocol.limits.AppendRules;
+import io.github.s2spring.protocol.limits.MeteredSize;
 import io.github.s2spring.protocol.limits.Names;
 import io.github.s2spring.protocol.limits.ValidationException;
 
@@ -37,12 +40,16 @@ public final class RecordEndpoints {
 
 	private final Store store;
 
+	private final ServerMetrics metrics;
+
 	/**
 	 * Creates the endpoints.
 	 * @param store the store
+	 * @param metrics where read bytes are counted
 	 */
-	public RecordEndpoints(Store store) {
+	public RecordEndpoints(Store store, ServerMetrics metrics) {
 		this.store = store;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -120,7 +127,7 @@ public final class RecordEndpoints {
 		ReadRequest request = ReadRequest.parse(call.query());
 		Stream stream = stream(call, false);
 		if (!session && !sse) {
-			new UnaryRead(call, stream, request, isProtobuf(accept), format).start();
+			new UnaryRead(call, stream, request, isProtobuf(accept), format, this.metrics).start();
 			return;
 		}
 		long resumedCount = 0;
@@ -134,7 +141,7 @@ public final class RecordEndpoints {
 		}
 		long start = request.start(stream, ReadSession.mayFollow(request));
 		ReadSink sink = session ? new S2sReadSink(call) : new SseReadSink(call, format, resumedCount, resumedBytes);
-		new ReadSession(call, stream, sink, request, start).start();
+		new ReadSession(call, stream, sink, request, start, this.metrics).start();
 	}
 
 	private static long[] parseEventId(String value) {
@@ -164,7 +171,7 @@ public final class RecordEndpoints {
 			if (call.context().draining()) {
 				throw ApiException.of(ErrorCode.SERVER_DRAINING, "Server is shutting down; reconnect");
 			}
-			new AppendSession(call, stream(call, true)).start();
+			new AppendSession(call, stream(call, true), this.metrics).start();
 			return;
 		}
 		String contentType = mediaType(call.header(HttpHeaderNames.CONTENT_TYPE));
@@ -188,12 +195,14 @@ public final class RecordEndpoints {
 			input = RecordJson.readAppendInput(Json.parse(call.body()), format);
 		}
 		AppendRules.validate(input);
+		AccessControl.checkCommands(call, input);
 		Stream stream = stream(call, true);
 		stream.append(input).whenComplete((ack, error) -> {
 			if (error != null) {
 				call.fail(error);
 			}
 			else {
+				this.metrics.appended(stream.basin(), MeteredSize.of(input));
 				respondAck(call, ack, protobufResponse);
 			}
 		});

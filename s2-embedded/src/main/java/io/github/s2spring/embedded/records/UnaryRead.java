@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import s2.v1.ReadBatch;
 
 import io.github.s2spring.embedded.http.Call;
+import io.github.s2spring.embedded.metrics.ServerMetrics;
 import io.github.s2spring.embedded.store.ReadChunk;
 import io.github.s2spring.embedded.store.Stream;
 import io.github.s2spring.protocol.limits.Limits;
@@ -42,8 +43,12 @@ final class UnaryRead {
 
 	private final Runnable wake = this::wake;
 
-	UnaryRead(Call call, Stream stream, ReadRequest request, boolean protobuf, RecordFormat format) {
+	private final ServerMetrics metrics;
+
+	UnaryRead(Call call, Stream stream, ReadRequest request, boolean protobuf, RecordFormat format,
+			ServerMetrics metrics) {
 		this.call = call;
+		this.metrics = metrics;
 		this.stream = stream;
 		this.protobuf = protobuf;
 		this.format = format;
@@ -96,6 +101,7 @@ final class UnaryRead {
 
 	private void respond(ReadChunk chunk) {
 		cancel();
+		this.metrics.read(this.stream.basin(), chunk.meteredBytes());
 		if (this.protobuf) {
 			ReadBatch.Builder batch = ReadBatch.newBuilder().addAllRecords(chunk.records());
 			if (chunk.atTail()) {
