@@ -136,8 +136,13 @@ public final class S2sFrameDecoder {
 			this.payload = new byte[needed];
 			return;
 		}
+		// Grow fourfold: few copies for large frames, and never more than four times the
+		// bytes
+		// that actually arrived. The last step is the exact declared length, so a
+		// complete
+		// payload needs no final trim.
 		int capacity = Math.max(needed,
-				Math.min(this.expectedLength, Math.max(INITIAL_PAYLOAD_BYTES, this.payload.length * 2)));
+				Math.min(this.expectedLength, Math.max(INITIAL_PAYLOAD_BYTES, this.payload.length * 4)));
 		this.payload = Arrays.copyOf(this.payload, capacity);
 	}
 
