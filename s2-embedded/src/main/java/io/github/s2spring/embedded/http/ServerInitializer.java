@@ -16,6 +16,8 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http2.Http2CodecUtil;
+import io.netty.handler.codec.http2.Http2Exception;
+import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
@@ -37,6 +39,9 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
 	private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
 
 	private static final int STREAM_WINDOW_BYTES = 1024 * 1024;
+
+	/** Extra connection-level receive window, so that many sessions upload at once. */
+	private static final int CONNECTION_WINDOW_BYTES = 16 * 1024 * 1024;
 
 	/**
 	 * Sessions one connection may hold open: thousands of streams share few connections.
@@ -102,7 +107,18 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
 			.maxConcurrentStreams(MAX_CONCURRENT_STREAMS)
 			.initialWindowSize(STREAM_WINDOW_BYTES)
 			.maxHeaderListSize(64 * 1024);
-		pipeline.addLast(Http2FrameCodecBuilder.forServer().initialSettings(settings).build());
+		Http2FrameCodec codec = Http2FrameCodecBuilder.forServer().initialSettings(settings).build();
+		pipeline.addLast(codec);
+		try {
+			codec.connection()
+				.local()
+				.flowController()
+				.incrementWindowSize(codec.connection().connectionStream(), CONNECTION_WINDOW_BYTES);
+		}
+		catch (Http2Exception ex) {
+			pipeline.close();
+			return;
+		}
 		pipeline.addLast(new Http2MultiplexHandler(new ChannelInitializer<Channel>() {
 			@Override
 			protected void initChannel(Channel stream) {
