@@ -383,13 +383,23 @@ public final class Stream {
 	}
 
 	/**
-	 * Registers a one-shot callback run (on the committing thread) when records are
-	 * committed or the stream is deleted.
+	 * Registers a one-shot callback run (on the committing thread) when records at or
+	 * after {@code nextSeqNum} are committed or the stream is deleted. If that already
+	 * happened (for example between the caller's read and this call), the callback runs
+	 * at once, so no commit can slip between a reader's last read and its wait.
+	 * @param nextSeqNum the first sequence number the caller has not read
 	 * @param waiter the callback; it must hand off quickly
 	 */
-	public void await(Runnable waiter) {
+	public void await(long nextSeqNum, Runnable waiter) {
+		boolean ready;
 		synchronized (this) {
-			this.waiters.add(waiter);
+			ready = this.committedSeqNum > nextSeqNum || this.deletedAt != null;
+			if (!ready) {
+				this.waiters.add(waiter);
+			}
+		}
+		if (ready) {
+			waiter.run();
 		}
 	}
 
