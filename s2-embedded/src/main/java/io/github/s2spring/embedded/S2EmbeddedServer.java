@@ -102,7 +102,9 @@ public final class S2EmbeddedServer implements AutoCloseable {
 			this.rootToken = (this.options.auth && this.options.rootToken == null) ? Secrets.generate()
 					: this.options.rootToken;
 			TokenStore tokens = new TokenStore(opened, StoreClock.system(), this.rootToken);
-			this.journal = new JournalTap(opened, tokens::replay);
+			// In memory there is nothing to replay, and the store recognizes the bare
+			// journal.
+			this.journal = (opened == Journal.none()) ? opened : new JournalTap(opened, tokens::replay);
 			this.store = new Store(this.journal, StoreClock.system());
 			if (this.options.auth && this.options.rootToken == null) {
 				System.err.println("S2 embedded root token (shown once): " + this.rootToken);

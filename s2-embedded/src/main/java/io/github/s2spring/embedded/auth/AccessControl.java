@@ -1,10 +1,6 @@
 package io.github.s2spring.embedded.auth;
 
-import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
-import s2.v1.AppendInput;
-import s2.v1.AppendRecord;
 
 import io.github.s2spring.embedded.error.ApiException;
 import io.github.s2spring.embedded.http.Authorizer;
@@ -12,8 +8,6 @@ import io.github.s2spring.embedded.http.Call;
 import io.github.s2spring.embedded.http.Operation;
 import io.github.s2spring.embedded.metrics.ServerMetrics;
 import io.github.s2spring.protocol.error.ErrorCode;
-import io.github.s2spring.protocol.limits.Command;
-import io.github.s2spring.protocol.limits.CommandRecords;
 
 /**
  * The server's authorizer. With authentication on, it finds the request's token
@@ -21,8 +15,9 @@ import io.github.s2spring.protocol.limits.CommandRecords;
  * basin and stream the request names against the token's scope
  * ({@code permission_denied}), applies the token's automatic stream prefix to the path,
  * and attaches the token to the call as its grant. Without authentication every request
- * gets {@link io.github.s2spring.embedded.http.Grant#ALL}, as in s2-lite. Either way each
- * authorized operation is counted in the metrics.
+ * gets the root token's grant, as in s2-lite. Either way each authorized request is
+ * counted once in the metrics; further operations the endpoint asks about for the same
+ * call (the fence and trim of command records) are checked against the attached token.
  */
 public final class AccessControl implements Authorizer {
 
@@ -46,6 +41,14 @@ public final class AccessControl implements Authorizer {
 
 	@Override
 	public void authorize(Call call, Operation operation) {
+		if (call.grant() instanceof AccessToken token) {
+			// Already authorized; the endpoint asks about a further operation (fence,
+			// trim).
+			if (!token.allowsOperation(operation)) {
+				throw denied("Operation `" + operation.scopeName() + "` is not permitted by the access token");
+			}
+			return;
+		}
 		String basin;
 		if (this.auth) {
 			AccessToken token = this.tokens.authenticate(call.bearerToken());
@@ -66,39 +69,19 @@ public final class AccessControl implements Authorizer {
 		}
 		else {
 			basin = basinOf(call, operation);
+			call.grant(AccessToken.root());
 		}
 		this.metrics.operation(operation, basin);
 	}
 
 	/**
 	 * The token of a request, for endpoints that check more than the route: the root
-	 * token when authentication is off.
+	 * token when authentication is off or the request was not authorized by this class.
 	 * @param call the request, already authorized
 	 * @return the token
 	 */
 	public static AccessToken tokenOf(Call call) {
 		return (call.grant() instanceof AccessToken token) ? token : AccessToken.root();
-	}
-
-	/**
-	 * Checks the command records of an append: a fence needs the {@code fence} operation,
-	 * a trim the {@code trim} operation.
-	 * @param call the append request
-	 * @param input the batch
-	 * @throws ApiException {@code permission_denied} if the caller lacks one
-	 */
-	public static void checkCommands(Call call, AppendInput input) {
-		for (AppendRecord record : input.getRecordsList()) {
-			if (!CommandRecords.isCommand(record.getHeadersList())) {
-				continue;
-			}
-			Optional<Command> command = CommandRecords.parse(record.getHeadersList(), record.getBody());
-			Operation operation = (command.isPresent() && command.get() instanceof Command.Trim) ? Operation.TRIM
-					: Operation.FENCE;
-			if (!call.grant().allowsOperation(operation)) {
-				throw denied("Operation `" + operation.scopeName() + "` is not permitted by the access token");
-			}
-		}
 	}
 
 	/**

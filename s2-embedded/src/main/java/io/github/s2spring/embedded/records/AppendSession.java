@@ -8,7 +8,6 @@ import io.netty.buffer.ByteBuf;
 import s2.v1.AppendAck;
 import s2.v1.AppendInput;
 
-import io.github.s2spring.embedded.auth.AccessControl;
 import io.github.s2spring.embedded.error.ApiException;
 import io.github.s2spring.embedded.http.Call;
 import io.github.s2spring.embedded.http.Drainable;
@@ -106,7 +105,7 @@ final class AppendSession implements Drainable {
 		}
 		try {
 			AppendRules.validate(input);
-			AccessControl.checkCommands(this.call, input);
+			RecordEndpoints.authorizeCommands(this.call, input);
 			CompletableFuture<AppendAck> ack = this.stream.append(input);
 			long meteredBytes = MeteredSize.of(input);
 			ack.thenRun(() -> this.metrics.appended(this.stream.basin(), meteredBytes));
@@ -114,7 +113,7 @@ final class AppendSession implements Drainable {
 			ack.whenComplete((result, error) -> this.call.eventLoop().execute(this::flush));
 		}
 		catch (RuntimeException ex) {
-			fail(Call.toApi(ex));
+			fail(ApiException.from(ex));
 		}
 	}
 
@@ -147,7 +146,7 @@ final class AppendSession implements Drainable {
 				ack = head.join();
 			}
 			catch (RuntimeException ex) {
-				ApiException error = Call.toApi(ex);
+				ApiException error = ApiException.from(ex);
 				this.call
 					.write(this.encoder.encode(new S2sFrame.Terminal(error.status(), error.json()), this.call.alloc()));
 				this.pending.clear();

@@ -92,7 +92,7 @@ final class ReadSession implements Drainable {
 			step();
 		}
 		catch (RuntimeException ex) {
-			finish(Call.toApi(ex));
+			finish(ApiException.from(ex));
 		}
 	}
 
@@ -155,7 +155,7 @@ final class ReadSession implements Drainable {
 	private void awaitRecords() {
 		if (!this.awaiting) {
 			this.awaiting = true;
-			this.stream.await(this.wake);
+			this.stream.await(this.nextSeqNum, this.wake);
 		}
 		if (this.heartbeat == null) {
 			scheduleHeartbeat();

@@ -2,6 +2,7 @@ package io.github.s2spring.embedded.records;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -9,9 +10,9 @@ import io.netty.handler.codec.http.HttpMethod;
 import org.jspecify.annotations.Nullable;
 import s2.v1.AppendAck;
 import s2.v1.AppendInput;
+import s2.v1.AppendRecord;
 
 import io.github.s2spring.embedded.api.StreamEndpoints;
-import io.github.s2spring.embedded.auth.AccessControl;
 import io.github.s2spring.embedded.config.ConfigJson;
 import io.github.s2spring.embedded.config.Json;
 import io.github.s2spring.embedded.config.StreamSpec;
@@ -26,6 +27,8 @@ import io.github.s2spring.embedded.store.Stream;
 import io.github.s2spring.protocol.error.ErrorBody;
 import io.github.s2spring.protocol.error.ErrorCode;
 import io.github.s2spring.protocol.limits.AppendRules;
+import io.github.s2spring.protocol.limits.Command;
+import io.github.s2spring.protocol.limits.CommandRecords;
 import io.github.s2spring.protocol.limits.MeteredSize;
 import io.github.s2spring.protocol.limits.Names;
 import io.github.s2spring.protocol.limits.ValidationException;
@@ -195,7 +198,7 @@ public final class RecordEndpoints {
 			input = RecordJson.readAppendInput(Json.parse(call.body()), format);
 		}
 		AppendRules.validate(input);
-		AccessControl.checkCommands(call, input);
+		authorizeCommands(call, input);
 		Stream stream = stream(call, true);
 		stream.append(input).whenComplete((ack, error) -> {
 			if (error != null) {
@@ -206,6 +209,28 @@ public final class RecordEndpoints {
 				respondAck(call, ack, protobufResponse);
 			}
 		});
+	}
+
+	/**
+	 * Checks the fence and trim operations of a batch's command records (the append
+	 * itself was checked with the route).
+	 * @param call the request
+	 * @param input the batch
+	 */
+	static void authorizeCommands(Call call, AppendInput input) {
+		boolean fence = false;
+		boolean trim = false;
+		for (AppendRecord record : input.getRecordsList()) {
+			Optional<Command> command = CommandRecords.parse(record.getHeadersList(), record.getBody());
+			fence |= command.isPresent() && command.get() instanceof Command.Fence;
+			trim |= command.isPresent() && command.get() instanceof Command.Trim;
+		}
+		if (fence) {
+			call.context().authorize(call, Operation.FENCE);
+		}
+		if (trim) {
+			call.context().authorize(call, Operation.TRIM);
+		}
 	}
 
 	private static void respondAck(Call call, AppendAck ack, boolean protobuf) {

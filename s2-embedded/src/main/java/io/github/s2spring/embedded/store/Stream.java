@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import s2.v1.AppendAck;
@@ -32,6 +34,8 @@ import io.github.s2spring.protocol.limits.MeteredSize;
  */
 public final class Stream {
 
+	private static final CompletableFuture<Void> DURABLE = CompletableFuture.completedFuture(null);
+
 	private final String basin;
 
 	private final String name;
@@ -41,6 +45,8 @@ public final class Stream {
 	private final Journal journal;
 
 	private final StoreClock clock;
+
+	private final Executor committer;
 
 	private volatile StreamSpec spec;
 
@@ -66,8 +72,10 @@ public final class Stream {
 
 	private List<Runnable> waiters = new ArrayList<>();
 
-	Stream(String basin, String name, StreamSpec spec, Instant createdAt, Journal journal, StoreClock clock) {
+	Stream(String basin, String name, StreamSpec spec, Instant createdAt, Journal journal, StoreClock clock,
+			Executor committer) {
 		this.basin = basin;
+		this.committer = committer;
 		this.name = name;
 		this.spec = spec;
 		this.createdAt = createdAt;
@@ -190,19 +198,22 @@ public final class Stream {
 			this.lastActivityMillis = now;
 			end = this.nextSeqNum;
 			lastTimestamp = max;
-			durable = this.journal
+			durable = (this.journal == Journal.none()) ? DURABLE : this.journal
 				.append(new JournalEntry.RecordsAppended(this.basin, this.name, batch.build().toByteArray()));
 		}
 		StreamPosition startPosition = new StreamPosition(start, startTimestamp);
 		StreamPosition endPosition = new StreamPosition(end, lastTimestamp);
-		return durable.thenApply((ignored) -> {
+		Function<Object, AppendAck> acknowledge = (ignored) -> {
 			StreamPosition tail = commit(end, lastTimestamp);
 			return AppendAck.newBuilder()
 				.setStart(startPosition.toProto())
 				.setEnd(endPosition.toProto())
 				.setTail(tail.toProto())
 				.build();
-		});
+		};
+		// The journal completes futures on its writer thread, which must never wait for
+		// this stream's lock (an appender may hold it while the journal is full).
+		return durable.isDone() ? durable.thenApply(acknowledge) : durable.thenApplyAsync(acknowledge, this.committer);
 	}
 
 	/**
@@ -372,13 +383,23 @@ public final class Stream {
 	}
 
 	/**
-	 * Registers a one-shot callback run (on the committing thread) when records are
-	 * committed or the stream is deleted.
+	 * Registers a one-shot callback run (on the committing thread) when records at or
+	 * after {@code nextSeqNum} are committed or the stream is deleted. If that already
+	 * happened (for example between the caller's read and this call), the callback runs
+	 * at once, so no commit can slip between a reader's last read and its wait.
+	 * @param nextSeqNum the first sequence number the caller has not read
 	 * @param waiter the callback; it must hand off quickly
 	 */
-	public void await(Runnable waiter) {
+	public void await(long nextSeqNum, Runnable waiter) {
+		boolean ready;
 		synchronized (this) {
-			this.waiters.add(waiter);
+			ready = this.committedSeqNum > nextSeqNum || this.deletedAt != null;
+			if (!ready) {
+				this.waiters.add(waiter);
+			}
+		}
+		if (ready) {
+			waiter.run();
 		}
 	}
 
