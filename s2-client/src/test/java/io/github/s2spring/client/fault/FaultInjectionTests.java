@@ -23,6 +23,7 @@ import io.github.s2spring.client.TestServers;
 import io.github.s2spring.client.data.AppendAck;
 import io.github.s2spring.client.data.AppendBatch;
 import io.github.s2spring.client.data.AppendRecords;
+import io.github.s2spring.client.data.BlockingReader;
 import io.github.s2spring.client.data.AppendSession;
 import io.github.s2spring.client.data.AppendSessionOptions;
 import io.github.s2spring.client.data.ReadBatch;
@@ -189,7 +190,7 @@ class FaultInjectionTests {
 			ReadSession session = client.basin(TestServers.BASIN)
 				.stream("blackhole-read")
 				.readSession(ReadOptions.fromSeqNum(0));
-			ReadSession.BlockingReader reader = session.batches();
+			BlockingReader reader = session.batches();
 			assertThat(reader.next(PATIENCE).records()).hasSize(1);
 			this.proxy.blackhole();
 			writer.append(AppendBatch.of(AppendRecords.of("during")));
