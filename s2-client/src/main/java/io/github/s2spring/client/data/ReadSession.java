@@ -56,6 +56,10 @@ public final class ReadSession implements Flow.Publisher<ReadBatch>, Iterable<Se
 
 	private boolean done;
 
+	private boolean completed;
+
+	private @Nullable S2Exception error;
+
 	private int failures;
 
 	private long nextSeqNum = -1;
@@ -263,10 +267,6 @@ public final class ReadSession implements Flow.Publisher<ReadBatch>, Iterable<Se
 			}
 		}
 	}
-
-	private boolean completed;
-
-	private @Nullable S2Exception error;
 
 	private void wantsMore(Attempt current) {
 		if (current != this.attempt) {
