@@ -85,6 +85,27 @@ class TransportTests {
 	}
 
 	@Test
+	void hundredsOfSessionsShareAFewConnections() {
+		try (S2EmbeddedServer server = TestServers.start();
+				S2Client client = S2Client.create(TestServers.config(server.baseUrl()).build())) {
+			S2Stream writer = client.basin(TestServers.BASIN).stream("fan-out");
+			writer.append(AppendBatch.of(AppendRecords.of("hello")));
+			var readers = new java.util.ArrayList<io.github.s2spring.client.data.BlockingReader>();
+			var sessions = new java.util.ArrayList<io.github.s2spring.client.data.ReadSession>();
+			for (int i = 0; i < 250; i++) {
+				var session = writer.readSession(ReadOptions.fromSeqNum(0));
+				sessions.add(session);
+				readers.add(session.batches());
+			}
+			for (var reader : readers) {
+				assertThat(reader.next(Duration.ofSeconds(30)).records()).hasSize(1);
+			}
+			assertThat(client.transport().connectionCount()).isEqualTo(3);
+			sessions.forEach(io.github.s2spring.client.data.ReadSession::close);
+		}
+	}
+
+	@Test
 	void manyStreamsShareFewConnections() {
 		try (S2EmbeddedServer server = TestServers.start();
 				S2Client client = S2Client
