@@ -18,6 +18,7 @@ import s2.v1.SequencedRecord;
 import io.github.s2spring.client.AppendRetryPolicy;
 import io.github.s2spring.client.RetryPolicy;
 import io.github.s2spring.client.S2Client;
+import io.github.s2spring.client.S2Exception;
 import io.github.s2spring.client.SeqNumMismatchException;
 import io.github.s2spring.client.TestServers;
 import io.github.s2spring.client.data.AppendAck;
@@ -146,6 +147,38 @@ class FaultInjectionTests {
 				assertThat(firstOccurrences.get(i)).isEqualTo("r" + i);
 			}
 			assertThat(this.proxy.acceptedConnections()).isGreaterThan(1);
+		}
+	}
+
+	@Test
+	void resetDuringAnAppendSessionWithNoSideEffectsPolicyFailsInsteadOfRiskingDuplicates() {
+		try (S2Client client = proxied(AppendRetryPolicy.NO_SIDE_EFFECTS)) {
+			S2Stream stream = client.basin(TestServers.BASIN).stream("reset-append-nse");
+			AppendSession session = stream.appendSession();
+			List<CompletableFuture<AppendAck>> acks = new ArrayList<>();
+			for (int i = 0; i < 200; i++) {
+				acks.add(session.appendAsync(AppendBatch.of(AppendRecords.of("r" + i))));
+				if (i == 100) {
+					acks.get(50).join();
+					this.proxy.reset();
+				}
+			}
+			int acknowledged = 0;
+			for (CompletableFuture<AppendAck> ack : acks) {
+				try {
+					ack.join();
+					acknowledged++;
+				}
+				catch (CompletionException ex) {
+					assertThat(ex.getCause()).isInstanceOf(S2Exception.class);
+					assertThat(((S2Exception) ex.getCause()).noSideEffects()).isFalse();
+				}
+			}
+			List<SequencedRecord> stored = storedRecords("reset-append-nse");
+			assertThat(stored.size()).isGreaterThanOrEqualTo(acknowledged);
+			for (int i = 0; i < stored.size(); i++) {
+				assertThat(stored.get(i).getBody().toStringUtf8()).isEqualTo("r" + i);
+			}
 		}
 	}
 
