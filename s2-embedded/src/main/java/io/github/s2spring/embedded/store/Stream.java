@@ -34,6 +34,8 @@ import io.github.s2spring.protocol.limits.MeteredSize;
  */
 public final class Stream {
 
+	private static final CompletableFuture<Void> DURABLE = CompletableFuture.completedFuture(null);
+
 	private final String basin;
 
 	private final String name;
@@ -196,7 +198,7 @@ public final class Stream {
 			this.lastActivityMillis = now;
 			end = this.nextSeqNum;
 			lastTimestamp = max;
-			durable = this.journal
+			durable = (this.journal == Journal.none()) ? DURABLE : this.journal
 				.append(new JournalEntry.RecordsAppended(this.basin, this.name, batch.build().toByteArray()));
 		}
 		StreamPosition startPosition = new StreamPosition(start, startTimestamp);
