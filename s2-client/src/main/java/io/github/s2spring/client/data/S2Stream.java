@@ -147,8 +147,18 @@ public final class S2Stream {
 	 * {@link io.github.s2spring.client.FencingTokenMismatchException}
 	 */
 	public AppendAck fence(String newToken, @Nullable String currentToken) {
+		return DataPlane.join(fenceAsync(newToken, currentToken));
+	}
+
+	/**
+	 * Sets the stream's fencing token with a fence command record.
+	 * @param newToken the new token (at most 36 bytes; empty removes the fence)
+	 * @param currentToken the current token, required if the stream is fenced
+	 * @return the acknowledgement, or a failure with an {@link S2Exception}
+	 */
+	public CompletableFuture<AppendAck> fenceAsync(String newToken, @Nullable String currentToken) {
 		AppendBatch batch = AppendBatch.of(CommandRecords.fence(newToken));
-		return append((currentToken != null) ? batch.withFencingToken(currentToken) : batch);
+		return appendAsync((currentToken != null) ? batch.withFencingToken(currentToken) : batch);
 	}
 
 	/**
@@ -158,7 +168,16 @@ public final class S2Stream {
 	 * @throws S2Exception if the command failed
 	 */
 	public AppendAck trim(long trimPoint) {
-		return append(AppendBatch.of(CommandRecords.trim(trimPoint)));
+		return DataPlane.join(trimAsync(trimPoint));
+	}
+
+	/**
+	 * Trims the stream: records before the trim point are eventually deleted.
+	 * @param trimPoint the first sequence number to keep
+	 * @return the acknowledgement, or a failure with an {@link S2Exception}
+	 */
+	public CompletableFuture<AppendAck> trimAsync(long trimPoint) {
+		return appendAsync(AppendBatch.of(CommandRecords.trim(trimPoint)));
 	}
 
 	/**

@@ -18,11 +18,13 @@ import s2.v1.SequencedRecord;
 import io.github.s2spring.client.AppendRetryPolicy;
 import io.github.s2spring.client.RetryPolicy;
 import io.github.s2spring.client.S2Client;
+import io.github.s2spring.client.S2Exception;
 import io.github.s2spring.client.SeqNumMismatchException;
 import io.github.s2spring.client.TestServers;
 import io.github.s2spring.client.data.AppendAck;
 import io.github.s2spring.client.data.AppendBatch;
 import io.github.s2spring.client.data.AppendRecords;
+import io.github.s2spring.client.data.BlockingReader;
 import io.github.s2spring.client.data.AppendSession;
 import io.github.s2spring.client.data.AppendSessionOptions;
 import io.github.s2spring.client.data.ReadBatch;
@@ -149,6 +151,38 @@ class FaultInjectionTests {
 	}
 
 	@Test
+	void resetDuringAnAppendSessionWithNoSideEffectsPolicyFailsInsteadOfRiskingDuplicates() {
+		try (S2Client client = proxied(AppendRetryPolicy.NO_SIDE_EFFECTS)) {
+			S2Stream stream = client.basin(TestServers.BASIN).stream("reset-append-nse");
+			AppendSession session = stream.appendSession();
+			List<CompletableFuture<AppendAck>> acks = new ArrayList<>();
+			for (int i = 0; i < 200; i++) {
+				acks.add(session.appendAsync(AppendBatch.of(AppendRecords.of("r" + i))));
+				if (i == 100) {
+					acks.get(50).join();
+					this.proxy.reset();
+				}
+			}
+			int acknowledged = 0;
+			for (CompletableFuture<AppendAck> ack : acks) {
+				try {
+					ack.join();
+					acknowledged++;
+				}
+				catch (CompletionException ex) {
+					assertThat(ex.getCause()).isInstanceOf(S2Exception.class);
+					assertThat(((S2Exception) ex.getCause()).noSideEffects()).isFalse();
+				}
+			}
+			List<SequencedRecord> stored = storedRecords("reset-append-nse");
+			assertThat(stored.size()).isGreaterThanOrEqualTo(acknowledged);
+			for (int i = 0; i < stored.size(); i++) {
+				assertThat(stored.get(i).getBody().toStringUtf8()).isEqualTo("r" + i);
+			}
+		}
+	}
+
+	@Test
 	void resetDuringAReadSessionResumesWithNoGapAndNoRepeat() {
 		S2Stream writer = this.direct.basin(TestServers.BASIN).stream("reset-read");
 		List<AppendRecord> records = new ArrayList<>();
@@ -189,7 +223,7 @@ class FaultInjectionTests {
 			ReadSession session = client.basin(TestServers.BASIN)
 				.stream("blackhole-read")
 				.readSession(ReadOptions.fromSeqNum(0));
-			ReadSession.BlockingReader reader = session.batches();
+			BlockingReader reader = session.batches();
 			assertThat(reader.next(PATIENCE).records()).hasSize(1);
 			this.proxy.blackhole();
 			writer.append(AppendBatch.of(AppendRecords.of("during")));
