@@ -89,6 +89,7 @@ class FaultInjectionTests {
 			for (int i = 0; i < 300; i++) {
 				acks.add(session.appendAsync(AppendBatch.of(AppendRecords.of("r" + i)).withMatchSeqNum(i)));
 				if (i == 150) {
+					acks.get(100).join();
 					this.proxy.reset();
 				}
 			}
@@ -122,6 +123,7 @@ class FaultInjectionTests {
 				for (int i = 0; i < 300; i++) {
 					acks.add(session.appendAsync(AppendBatch.of(AppendRecords.of("r" + i))));
 					if (i == 100 || i == 200) {
+						acks.get(i - 50).join();
 						this.proxy.reset();
 					}
 				}
@@ -240,7 +242,7 @@ class FaultInjectionTests {
 
 	@Test
 	void closingTheClientLeavesNoConnectionAndNoThread() {
-		S2Client client = proxied(AppendRetryPolicy.ALL);
+		S2Client client = S2Client.create(TestServers.config(this.proxy.baseUrl()).build());
 		for (int i = 0; i < 20; i++) {
 			S2Stream stream = client.basin(TestServers.BASIN).stream("close-" + i);
 			stream.append(AppendBatch.of(AppendRecords.of("x")));
