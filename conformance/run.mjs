@@ -25,7 +25,7 @@ export const KNOWN_PENDING = {
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SCENARIO_DIRS = ["scenarios", "patterns"];
-const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_TIMEOUT_MS = 120_000;
 const SCRIPT_TIMEOUT_MS = 180_000;
 
 function parseArgs(argv) {
