@@ -261,3 +261,35 @@ scenarios.push(
 		assert.equal(lossy.records[0].body, "\uFFFD(\u0000\uFFFD\uFFFD\uFFFD", "lossy body");
 	}, 90_000),
 );
+
+scenarios.push(
+	...perTransport("sessions: two concurrent append sessions on one stream interleave without gaps or overlaps", async (t, transport) => {
+		const { stream } = await t.newStream(`two-writers-${transport}`, { transport });
+		const writers = await Promise.all([stream.appendSession(), stream.appendSession()]);
+		writers.forEach((w) => t.onCleanup(() => closeQuietly(w)));
+		const submitAll = async (w, name) => {
+			const tickets = [];
+			for (let b = 0; b < 30; b++) {
+				tickets.push(await w.submit(AppendInput.create([AppendRecord.string({ body: `${name}-${b}-a` }), AppendRecord.string({ body: `${name}-${b}-b` })])));
+			}
+			return withTimeout(Promise.all(tickets.map((tk) => tk.ack())), 60_000, `acks of ${name}`);
+		};
+		const [acksA, acksB] = await Promise.all([submitAll(writers[0], "A"), submitAll(writers[1], "B")]);
+		const ranges = [];
+		for (const [name, acks] of [["A", acksA], ["B", acksB]]) {
+			acks.forEach((ack, i) => {
+				assert.equal(ack.end.seqNum - ack.start.seqNum, 2, `${name} ack ${i} covers its 2 records`);
+				if (i > 0) assert.ok(ack.start.seqNum >= acks[i - 1].end.seqNum, `${name} acks increase`);
+				ranges.push([ack.start.seqNum, ack.end.seqNum, name, i]);
+			});
+		}
+		ranges.sort((x, y) => x[0] - y[0]);
+		ranges.forEach(([start], i) => assert.equal(start, i * 2, "ranges are contiguous and disjoint"));
+		await Promise.all(writers.map((w) => withTimeout(w.close(), 30_000, "close")));
+		const read = await stream.read({ start: { from: { seqNum: 0 } } });
+		assert.equal(read.records.length, 120, "all records");
+		for (const [start, , name, i] of ranges) {
+			assert.deepEqual([read.records[start].body, read.records[start + 1].body], [`${name}-${i}-a`, `${name}-${i}-b`], `batch ${name}-${i} at ${start} is intact`);
+		}
+	}),
+);
