@@ -88,7 +88,7 @@ final class ReadSession implements Drainable {
 			step();
 		}
 		catch (RuntimeException ex) {
-			finish(Call.toApi(ex));
+			finish(ApiException.from(ex));
 		}
 	}
 

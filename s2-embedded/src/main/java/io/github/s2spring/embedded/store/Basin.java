@@ -257,7 +257,7 @@ public final class Basin {
 
 	private Stream put(String streamName, StreamSpec spec, long createdAtMillis) {
 		Stream stream = new Stream(this.name, streamName, spec, Instant.ofEpochMilli(createdAtMillis),
-				this.store.journal(), this.store.clock());
+				this.store.journal(), this.store.clock(), this.store.committer());
 		this.streams.put(streamName, stream);
 		journalStream(stream);
 		return stream;
@@ -270,7 +270,7 @@ public final class Basin {
 			return existing;
 		}
 		Stream stream = new Stream(this.name, streamName, spec, Instant.ofEpochMilli(createdAtMillis),
-				this.store.journal(), this.store.clock());
+				this.store.journal(), this.store.clock(), this.store.committer());
 		this.streams.put(streamName, stream);
 		return stream;
 	}
