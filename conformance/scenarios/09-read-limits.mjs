@@ -1,7 +1,7 @@
 // Read bounds: count, bytes (metered), until, start by timestamp and tail_offset, clamp; unary
 // and sessions on both transports.
 import { AppendInput, AppendRecord } from "@s2-dev/streamstore";
-import { assert, closeQuietly, readToEnd, takeRecords, withTimeout } from "../lib/harness.mjs";
+import { assert, closeQuietly, readToEnd, takeRecords } from "../lib/harness.mjs";
 
 // Six records with 10-byte bodies and no headers: metered size 8 + 10 = 18 bytes each.
 async function setup(t, tag, transport) {
