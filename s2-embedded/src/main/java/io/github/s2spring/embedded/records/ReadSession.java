@@ -150,7 +150,7 @@ final class ReadSession implements Drainable {
 	private void awaitRecords() {
 		if (!this.awaiting) {
 			this.awaiting = true;
-			this.stream.await(this.wake);
+			this.stream.await(this.nextSeqNum, this.wake);
 		}
 		if (this.heartbeat == null) {
 			scheduleHeartbeat();

@@ -63,7 +63,7 @@ final class UnaryRead {
 		}
 		this.call.onClose(this::cancel);
 		this.timer = this.call.eventLoop().schedule(this::expire, this.waitSecs, TimeUnit.SECONDS);
-		this.stream.await(this.wake);
+		this.stream.await(this.start, this.wake);
 	}
 
 	private void wake() {
@@ -73,7 +73,7 @@ final class UnaryRead {
 			}
 			ReadChunk chunk = this.stream.read(this.start, this.maxRecords, this.maxBytes, this.until);
 			if (chunk.records().isEmpty() && !chunk.untilReached() && this.stream.deletedAt() == null) {
-				this.stream.await(this.wake);
+				this.stream.await(this.start, this.wake);
 				return;
 			}
 			respond(chunk);

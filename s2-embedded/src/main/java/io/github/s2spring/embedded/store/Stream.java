@@ -34,6 +34,8 @@ import io.github.s2spring.protocol.limits.MeteredSize;
  */
 public final class Stream {
 
+	private static final CompletableFuture<Void> DURABLE = CompletableFuture.completedFuture(null);
+
 	private final String basin;
 
 	private final String name;
@@ -196,7 +198,7 @@ public final class Stream {
 			this.lastActivityMillis = now;
 			end = this.nextSeqNum;
 			lastTimestamp = max;
-			durable = this.journal
+			durable = (this.journal == Journal.none()) ? DURABLE : this.journal
 				.append(new JournalEntry.RecordsAppended(this.basin, this.name, batch.build().toByteArray()));
 		}
 		StreamPosition startPosition = new StreamPosition(start, startTimestamp);
@@ -381,13 +383,23 @@ public final class Stream {
 	}
 
 	/**
-	 * Registers a one-shot callback run (on the committing thread) when records are
-	 * committed or the stream is deleted.
+	 * Registers a one-shot callback run (on the committing thread) when records at or
+	 * after {@code nextSeqNum} are committed or the stream is deleted. If that already
+	 * happened (for example between the caller's read and this call), the callback runs
+	 * at once, so no commit can slip between a reader's last read and its wait.
+	 * @param nextSeqNum the first sequence number the caller has not read
 	 * @param waiter the callback; it must hand off quickly
 	 */
-	public void await(Runnable waiter) {
+	public void await(long nextSeqNum, Runnable waiter) {
+		boolean ready;
 		synchronized (this) {
-			this.waiters.add(waiter);
+			ready = this.committedSeqNum > nextSeqNum || this.deletedAt != null;
+			if (!ready) {
+				this.waiters.add(waiter);
+			}
+		}
+		if (ready) {
+			waiter.run();
 		}
 	}
 

@@ -128,10 +128,19 @@ class StoreTests {
 			List<Runnable> woken = new ArrayList<>();
 			Runnable waiter = () -> woken.add(() -> {
 			});
-			stream.await(waiter);
+			long tail = stream.tail().seqNum();
+			stream.await(tail, waiter);
 			stream.cancelAwait(waiter);
 			stream.append(batch(record("d"))).get();
 			assertThat(woken).isEmpty();
+			// Records committed before the wait began wake the waiter at once: no lost
+			// wakeup.
+			stream.await(tail, waiter);
+			assertThat(woken).hasSize(1);
+			stream.await(tail + 1, waiter);
+			assertThat(woken).hasSize(1);
+			stream.append(batch(record("e"))).get();
+			assertThat(woken).hasSize(2);
 		}
 	}
 
