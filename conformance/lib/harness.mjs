@@ -24,8 +24,8 @@ export function makeClient(url, options = {}) {
 		accessToken: "conformance-token",
 		endpoints: { account: url, basin: url },
 		retry: { maxAttempts: 1, ...(options.retry ?? {}) },
-		requestTimeoutMillis: options.requestTimeoutMillis ?? 10_000,
-		connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5_000,
+		requestTimeoutMillis: options.requestTimeoutMillis ?? 30_000,
+		connectionTimeoutMillis: options.connectionTimeoutMillis ?? 15_000,
 		...(options.compression ? { compression: options.compression } : {}),
 	});
 }
@@ -105,7 +105,7 @@ export function readerOf(session) {
 }
 
 /** Reads exactly `n` records from a session, failing after `ms`. */
-export async function takeRecords(session, n, ms = 15_000, what = `${n} records`) {
+export async function takeRecords(session, n, ms = 30_000, what = `${n} records`) {
 	const out = [];
 	const reader = readerOf(session);
 	const deadline = Date.now() + ms;
@@ -121,7 +121,7 @@ export async function takeRecords(session, n, ms = 15_000, what = `${n} records`
 }
 
 /** Reads a session until it ends by itself (bounded reads), failing after `ms`. */
-export async function readToEnd(session, ms = 15_000, what = "session end") {
+export async function readToEnd(session, ms = 30_000, what = "session end") {
 	const out = [];
 	const reader = readerOf(session);
 	const deadline = Date.now() + ms;

@@ -24,8 +24,8 @@ async function write() {
 	for (let b = 0; b < 5; b++) {
 		tickets.push(await session.submit(AppendInput.create([AppendRecord.bytes({ body: new Uint8Array([b, 0xff, 0x00]), timestamp: base + 10 + b })])));
 	}
-	await withTimeout(Promise.all(tickets.map((t) => t.ack())), 15_000, "session acks");
-	await withTimeout(session.close(), 10_000, "session close");
+	await withTimeout(Promise.all(tickets.map((t) => t.ack())), 30_000, "session acks");
+	await withTimeout(session.close(), 30_000, "session close");
 	await stream.append(AppendInput.create([AppendRecord.fence("owner-7", base + 20)]));
 	await stream.append(AppendInput.create([AppendRecord.trim(2, base + 21)], { fencingToken: "owner-7" }));
 	const tail = (await stream.checkTail()).tail;

@@ -26,7 +26,7 @@ function perTransport(name, fn, timeoutMs) {
 async function openAndReadFirst(stream, input, options) {
 	const session = await stream.readSession(input, options);
 	try {
-		return await takeRecords(session, 1, 10_000, "first record");
+		return await takeRecords(session, 1, 30_000, "first record");
 	} finally {
 		await closeQuietly(session);
 	}
@@ -42,7 +42,7 @@ export const scenarios = [
 		tickets.push(await session.submit(AppendInput.create(strings(2, 3), { matchSeqNum: 2 })));
 		tickets.push(await session.submit(AppendInput.create([AppendRecord.bytes({ body: new Uint8Array([0, 255]), headers: [[utf8("bin"), new Uint8Array([1])]] })])));
 		tickets.push(await session.submit(AppendInput.create(strings(6, 1))));
-		const acks = await withTimeout(Promise.all(tickets.map((tk) => tk.ack())), 15_000, "acks");
+		const acks = await withTimeout(Promise.all(tickets.map((tk) => tk.ack())), 30_000, "acks");
 		checkAck(acks[0], 0, 2, "ack 1");
 		checkAck(acks[1], 2, 5, "ack 2");
 		checkAck(acks[2], 5, 6, "ack 3");
@@ -50,7 +50,7 @@ export const scenarios = [
 		for (let i = 1; i < acks.length; i++) {
 			assert.ok(acks[i].start.timestamp.getTime() >= acks[i - 1].end.timestamp.getTime(), `ack ${i + 1} timestamp not before ack ${i}`);
 		}
-		await withTimeout(session.close(), 10_000, "append session close");
+		await withTimeout(session.close(), 30_000, "append session close");
 		assert.equal(session.failureCause(), undefined, "no failure");
 		assert.equal(session.lastAckedPosition()?.end.seqNum, 7, "lastAckedPosition");
 		const batch = await stream.read({ start: { from: { seqNum: 0 } } }, { as: "bytes" });
@@ -72,7 +72,7 @@ export const scenarios = [
 		for (let i = 0; i < 50; i++) tickets.push(await session.submit(AppendInput.create(strings(i * 4, 4, "m"))));
 		const acks = await withTimeout(Promise.all(tickets.map((tk) => tk.ack())), 30_000, "50 acks");
 		acks.forEach((ack, i) => checkAck(ack, i * 4, i * 4 + 4, `ack ${i}`));
-		await withTimeout(session.close(), 10_000, "close");
+		await withTimeout(session.close(), 30_000, "close");
 		const tail = await stream.checkTail();
 		assert.equal(tail.tail.seqNum, 200, "tail after 50 batches of 4");
 	}),
@@ -80,7 +80,7 @@ export const scenarios = [
 		const { stream } = await t.newStream(`read-${transport}`, { transport });
 		await stream.append(AppendInput.create([AppendRecord.string({ body: "a", headers: [["h", "1"]] }), ...strings(1, 5)]));
 		const session = await stream.readSession({ start: { from: { seqNum: 0 } }, stop: { limits: { count: 4 } } });
-		const records = await readToEnd(session, 15_000, "bounded read session");
+		const records = await readToEnd(session, 30_000, "bounded read session");
 		assert.deepEqual(
 			records.map(plain),
 			[
@@ -92,7 +92,7 @@ export const scenarios = [
 			"count-bounded session",
 		);
 		const bytesSession = await stream.readSession({ start: { from: { seqNum: 4 } }, stop: { limits: { count: 2 } } }, { as: "bytes" });
-		const bytes = await readToEnd(bytesSession, 15_000, "bounded bytes session");
+		const bytes = await readToEnd(bytesSession, 30_000, "bounded bytes session");
 		assert.deepEqual(
 			bytes.map(plainBytes),
 			[
@@ -108,16 +108,16 @@ export const scenarios = [
 		const session = await stream.readSession({ start: { from: { seqNum: 0 } } });
 		t.onCleanup(() => closeQuietly(session));
 		const caughtUp = session.caughtUp();
-		const first = await takeRecords(session, 3, 15_000, "catch-up records");
+		const first = await takeRecords(session, 3, 30_000, "catch-up records");
 		assert.deepEqual(first.map((r) => [r.seqNum, r.body]), [[0, "rec-0"], [1, "rec-1"], [2, "rec-2"]], "catch-up records");
-		const tail = await withTimeout(caughtUp, 15_000, "caughtUp() after the catch-up (needs a heartbeat with tail)");
+		const tail = await withTimeout(caughtUp, 30_000, "caughtUp() after the catch-up (needs a heartbeat with tail)");
 		assert.equal(tail.seqNum, 3, "caughtUp tail");
 		assert.equal(session.isCaughtUp(), true, "isCaughtUp");
 		await stream.append(AppendInput.create(strings(3, 2)));
 		await stream.append(AppendInput.create(strings(5, 1)));
-		const live = await takeRecords(session, 3, 15_000, "live records");
+		const live = await takeRecords(session, 3, 30_000, "live records");
 		assert.deepEqual(live.map((r) => [r.seqNum, r.body]), [[3, "rec-3"], [4, "rec-4"], [5, "rec-5"]], "live records");
-		const tail2 = await withTimeout(session.caughtUp(), 15_000, "caughtUp() after live records");
+		const tail2 = await withTimeout(session.caughtUp(), 30_000, "caughtUp() after live records");
 		assert.equal(tail2.seqNum, 6, "caughtUp tail after live records");
 		assert.equal(session.nextReadPosition()?.seqNum, 6, "nextReadPosition");
 	}),
@@ -126,10 +126,10 @@ export const scenarios = [
 		await stream.append(AppendInput.create(strings(0, 2)));
 		const session = await stream.readSession();
 		t.onCleanup(() => closeQuietly(session));
-		const tail = await withTimeout(session.caughtUp(), 15_000, "caughtUp() of a session at the tail");
+		const tail = await withTimeout(session.caughtUp(), 30_000, "caughtUp() of a session at the tail");
 		assert.equal(tail.seqNum, 2, "tail reported by the heartbeat");
 		await stream.append(AppendInput.create(strings(2, 1)));
-		const [rec] = await takeRecords(session, 1, 15_000, "the next appended record");
+		const [rec] = await takeRecords(session, 1, 30_000, "the next appended record");
 		assert.deepEqual([rec.seqNum, rec.body], [2, "rec-2"], "first record after the tail");
 	}),
 	...perTransport("sessions: append session fails with SeqNumMismatchError (412)", async (t, transport) => {
@@ -138,9 +138,9 @@ export const scenarios = [
 		const session = await stream.appendSession();
 		t.onCleanup(() => closeQuietly(session));
 		const ok = await session.submit(AppendInput.create(strings(2, 1), { matchSeqNum: 2 }));
-		checkAck(await withTimeout(ok.ack(), 10_000, "ack"), 2, 3, "matching append");
+		checkAck(await withTimeout(ok.ack(), 30_000, "ack"), 2, 3, "matching append");
 		const bad = await session.submit(AppendInput.create(strings(3, 1), { matchSeqNum: 7 }));
-		const err = await expectS2Error(withTimeout(bad.ack(), 10_000, "rejection"), { type: SeqNumMismatchError, status: 412 }, "mismatching append");
+		const err = await expectS2Error(withTimeout(bad.ack(), 30_000, "rejection"), { type: SeqNumMismatchError, status: 412 }, "mismatching append");
 		assert.equal(err.expectedSeqNum, 3, "expectedSeqNum");
 		await closeQuietly(session);
 		assert.equal((await stream.checkTail()).tail.seqNum, 3, "the mismatching batch was not appended");
@@ -157,10 +157,10 @@ export const scenarios = [
 		// clamp: start at the tail instead and follow it.
 		const session = await stream.readSession({ start: { from: { seqNum: 10 }, clamp: true } });
 		t.onCleanup(() => closeQuietly(session));
-		const tail = await withTimeout(session.caughtUp(), 15_000, "caughtUp() of a clamped session");
+		const tail = await withTimeout(session.caughtUp(), 30_000, "caughtUp() of a clamped session");
 		assert.equal(tail.seqNum, 3, "clamped session waits at the tail");
 		await stream.append(AppendInput.create(strings(3, 1)));
-		const [rec] = await takeRecords(session, 1, 15_000, "record after clamp");
+		const [rec] = await takeRecords(session, 1, 30_000, "record after clamp");
 		assert.deepEqual([rec.seqNum, rec.body], [3, "rec-3"], "clamped session delivers the next record");
 	}),
 	...perTransport("sessions: 404 for a missing stream", async (t, transport) => {
@@ -171,7 +171,7 @@ export const scenarios = [
 		const session = await stream.appendSession();
 		t.onCleanup(() => closeQuietly(session));
 		const ticket = await session.submit(AppendInput.create(strings(0, 1)));
-		await expectS2Error(withTimeout(ticket.ack(), 10_000, "rejection"), { status: 404, code: "stream_not_found" }, "append session");
+		await expectS2Error(withTimeout(ticket.ack(), 30_000, "rejection"), { status: 404, code: "stream_not_found" }, "append session");
 	}),
 ];
 
@@ -185,16 +185,16 @@ scenarios.push(
 			t.onCleanup(() => closeQuietly(session));
 			readers.push(session);
 		}
-		await Promise.all(readers.map((r, i) => withTimeout(r.caughtUp(), 15_000, `caughtUp of reader ${i}`)));
+		await Promise.all(readers.map((r, i) => withTimeout(r.caughtUp(), 30_000, `caughtUp of reader ${i}`)));
 		const writer = await stream.appendSession();
 		t.onCleanup(() => closeQuietly(writer));
 		const tickets = [];
 		for (let b = 0; b < 10; b++) tickets.push(await writer.submit(AppendInput.create(strings(b * 3, 3, "c"))));
-		await withTimeout(Promise.all(tickets.map((tk) => tk.ack())), 15_000, "acks");
+		await withTimeout(Promise.all(tickets.map((tk) => tk.ack())), 30_000, "acks");
 		const expected = Array.from({ length: 30 }, (_, i) => [i, `c-${i}`]);
 		const results = await Promise.all(readers.map((r, i) => takeRecords(r, 30, 20_000, `reader ${i}`)));
 		results.forEach((records, i) => assert.deepEqual(records.map((r) => [r.seqNum, r.body]), expected, `reader ${i}`));
-		await withTimeout(writer.close(), 10_000, "close");
+		await withTimeout(writer.close(), 30_000, "close");
 	}),
 );
 
@@ -206,7 +206,7 @@ scenarios.push(
 			await stream.append(AppendInput.create(strings(0, 1)));
 			const session = await stream.readSession({ start: { from: { seqNum: 1 } } });
 			t.onCleanup(() => closeQuietly(session));
-			await withTimeout(session.caughtUp(), 15_000, "caughtUp");
+			await withTimeout(session.caughtUp(), 30_000, "caughtUp");
 			const pending = takeRecords(session, 1, 45_000, "record after 28 s idle");
 			pending.catch(() => {});
 			await new Promise((resolve) => setTimeout(resolve, 28_000));
@@ -214,7 +214,7 @@ scenarios.push(
 			const [rec] = await pending;
 			assert.deepEqual([rec.seqNum, rec.body], [1, "rec-1"], "the session survived 28 s without records");
 		},
-		60_000,
+		90_000,
 	),
 );
 
@@ -227,9 +227,9 @@ scenarios.push(
 		t.onCleanup(() => stream.close());
 		const session = await stream.appendSession();
 		const ticket = await session.submit(AppendInput.create(strings(0, 2)));
-		checkAck(await withTimeout(ticket.ack(), 10_000, "ack"), 0, 2, "append session");
-		await withTimeout(session.close(), 10_000, "close");
-		const read = await readToEnd(await stream.readSession({ start: { from: { seqNum: 0 } }, stop: { limits: { count: 2 } } }), 15_000);
+		checkAck(await withTimeout(ticket.ack(), 30_000, "ack"), 0, 2, "append session");
+		await withTimeout(session.close(), 30_000, "close");
+		const read = await readToEnd(await stream.readSession({ start: { from: { seqNum: 0 } }, stop: { limits: { count: 2 } } }), 30_000);
 		assert.deepEqual(read.map((r) => r.body), ["rec-0", "rec-1"], "read session");
 		assert.deepEqual((await basin.streams.list()).streams.map((s) => s.name), [name], "listed under its name");
 	}),
@@ -247,8 +247,8 @@ scenarios.push(
 		checkAck(await withTimeout(t2.ack(), 20_000, "ack of a 1 MiB record"), 1000, 1001, "1 MiB record");
 		const binary = new Uint8Array([0xc3, 0x28, 0x00, 0xff, 0xfe, 0x80]);
 		const t3 = await session.submit(AppendInput.create([AppendRecord.bytes({ body: binary, headers: [[new Uint8Array([0xff]), new Uint8Array([0x00, 0xc0])]] })]));
-		checkAck(await withTimeout(t3.ack(), 10_000, "ack"), 1001, 1002, "binary record");
-		await withTimeout(session.close(), 10_000, "close");
+		checkAck(await withTimeout(t3.ack(), 30_000, "ack"), 1001, 1002, "binary record");
+		await withTimeout(session.close(), 30_000, "close");
 		const read = await readToEnd(await stream.readSession({ start: { from: { seqNum: 0 } }, stop: { limits: { count: 1002 } } }, { as: "bytes" }), 30_000);
 		assert.equal(read.length, 1002, "records read");
 		read.slice(0, 1000).forEach((r, i) => {
@@ -260,4 +260,36 @@ scenarios.push(
 		const lossy = await stream.read({ start: { from: { seqNum: 1001 } }, stop: { limits: { count: 1 } } });
 		assert.equal(lossy.records[0].body, "\uFFFD(\u0000\uFFFD\uFFFD\uFFFD", "lossy body");
 	}, 90_000),
+);
+
+scenarios.push(
+	...perTransport("sessions: two concurrent append sessions on one stream interleave without gaps or overlaps", async (t, transport) => {
+		const { stream } = await t.newStream(`two-writers-${transport}`, { transport });
+		const writers = await Promise.all([stream.appendSession(), stream.appendSession()]);
+		writers.forEach((w) => t.onCleanup(() => closeQuietly(w)));
+		const submitAll = async (w, name) => {
+			const tickets = [];
+			for (let b = 0; b < 30; b++) {
+				tickets.push(await w.submit(AppendInput.create([AppendRecord.string({ body: `${name}-${b}-a` }), AppendRecord.string({ body: `${name}-${b}-b` })])));
+			}
+			return withTimeout(Promise.all(tickets.map((tk) => tk.ack())), 60_000, `acks of ${name}`);
+		};
+		const [acksA, acksB] = await Promise.all([submitAll(writers[0], "A"), submitAll(writers[1], "B")]);
+		const ranges = [];
+		for (const [name, acks] of [["A", acksA], ["B", acksB]]) {
+			acks.forEach((ack, i) => {
+				assert.equal(ack.end.seqNum - ack.start.seqNum, 2, `${name} ack ${i} covers its 2 records`);
+				if (i > 0) assert.ok(ack.start.seqNum >= acks[i - 1].end.seqNum, `${name} acks increase`);
+				ranges.push([ack.start.seqNum, ack.end.seqNum, name, i]);
+			});
+		}
+		ranges.sort((x, y) => x[0] - y[0]);
+		ranges.forEach(([start], i) => assert.equal(start, i * 2, "ranges are contiguous and disjoint"));
+		await Promise.all(writers.map((w) => withTimeout(w.close(), 30_000, "close")));
+		const read = await stream.read({ start: { from: { seqNum: 0 } } });
+		assert.equal(read.records.length, 120, "all records");
+		for (const [start, , name, i] of ranges) {
+			assert.deepEqual([read.records[start].body, read.records[start + 1].body], [`${name}-${i}-a`, `${name}-${i}-b`], `batch ${name}-${i} at ${start} is intact`);
+		}
+	}),
 );

@@ -75,21 +75,21 @@ export const scenarios = [
 				const ticket = await session.submit(
 					AppendInput.create([AppendRecord.string({ body: bigBody(batch) }), AppendRecord.string({ body: `small ${batch}` })]),
 				);
-				checkAck(await withTimeout(ticket.ack(), 10_000, `ack of compressed batch ${batch}`), seq, seq + 2, `batch ${batch}`);
+				checkAck(await withTimeout(ticket.ack(), 30_000, `ack of compressed batch ${batch}`), seq, seq + 2, `batch ${batch}`);
 				seq += 2;
 			}
 			const small = await session.submit(AppendInput.create([AppendRecord.string({ body: "tiny" })]));
-			checkAck(await withTimeout(small.ack(), 10_000, "ack of an uncompressed batch"), seq, seq + 1, "small batch");
-			await withTimeout(session.close(), 10_000, "close");
+			checkAck(await withTimeout(small.ack(), 30_000, "ack of an uncompressed batch"), seq, seq + 1, "small batch");
+			await withTimeout(session.close(), 30_000, "close");
 
 			const expected = expectedRecords();
-			const read = await readToEnd(await stream.readSession({ start: { from: { seqNum: 0 } }, stop: { limits: { count: 9 } } }), 15_000);
+			const read = await readToEnd(await stream.readSession({ start: { from: { seqNum: 0 } }, stop: { limits: { count: 9 } } }), 30_000);
 			assert.deepEqual(read.map((r) => ({ seqNum: r.seqNum, body: r.body })), expected, "read back by a gzip client");
 
 			// A client without compression must never receive compressed frames.
 			const plainStream = t.s2.basin(basin.name).stream(streamName, { forceTransport: "s2s" });
 			t.onCleanup(() => plainStream.close());
-			const plainRead = await readToEnd(await plainStream.readSession({ start: { from: { seqNum: 0 } }, stop: { limits: { count: 9 } } }), 15_000);
+			const plainRead = await readToEnd(await plainStream.readSession({ start: { from: { seqNum: 0 } }, stop: { limits: { count: 9 } } }), 30_000);
 			assert.deepEqual(plainRead.map((r) => ({ seqNum: r.seqNum, body: r.body })), expected, "read back by a client without compression");
 		},
 	},
@@ -98,7 +98,7 @@ export const scenarios = [
 		async run(t) {
 			const { basin, streamName, stream } = await t.newStream("gzip-raw");
 			await stream.append(AppendInput.create(expectedRecords().map((r) => AppendRecord.string({ body: r.body }))));
-			const withGzip = await withTimeout(rawReadFrames(t.url, basin.name, streamName, "seq_num=0&count=9", "gzip"), 15_000, "raw read");
+			const withGzip = await withTimeout(rawReadFrames(t.url, basin.name, streamName, "seq_num=0&count=9", "gzip"), 30_000, "raw read");
 			assert.equal(withGzip.status, 200, "status");
 			assert.equal(withGzip.trailing, 0, "whole frames");
 			const data = withGzip.frames.filter((f) => (f.flag & 0x80) === 0);
@@ -106,7 +106,7 @@ export const scenarios = [
 			const first = data[0];
 			assert.equal(first.flag & 0x60, 0x40, `a read batch of ~18 KB is gzip-compressed (flag 0x${first.flag.toString(16)})`);
 			assert.ok(gunzipSync(first.payload).length >= 1024, "payload is a gzip stream of the batch");
-			const without = await withTimeout(rawReadFrames(t.url, basin.name, streamName, "seq_num=0&count=9", undefined), 15_000, "raw read");
+			const without = await withTimeout(rawReadFrames(t.url, basin.name, streamName, "seq_num=0&count=9", undefined), 30_000, "raw read");
 			assert.equal(without.status, 200, "status");
 			for (const f of without.frames) assert.equal(f.flag & 0x60, 0, "no compression without accept-encoding");
 		},

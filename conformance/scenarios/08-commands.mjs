@@ -32,12 +32,12 @@ export const scenarios = [
 			const session = await s2sStream.appendSession();
 			t.onCleanup(() => closeQuietly(session));
 			const good = await session.submit(AppendInput.create([AppendRecord.string({ body: "fenced write" })], { fencingToken: "tok-1" }));
-			checkAck(await withTimeout(good.ack(), 10_000, "ack"), 2, 3, "append with the right token in a session");
+			checkAck(await withTimeout(good.ack(), 30_000, "ack"), 2, 3, "append with the right token in a session");
 			// Re-fence to tok-2 with the current token, then the old token is rejected.
 			const refence = await session.submit(AppendInput.create([AppendRecord.fence("tok-2")], { fencingToken: "tok-1" }));
-			checkAck(await withTimeout(refence.ack(), 10_000, "ack"), 3, 4, "re-fence");
+			checkAck(await withTimeout(refence.ack(), 30_000, "ack"), 3, 4, "re-fence");
 			const stale = await session.submit(AppendInput.create([AppendRecord.string({ body: "stale" })], { fencingToken: "tok-1" }));
-			const err = await expectS2Error(withTimeout(stale.ack(), 10_000, "rejection"), { type: FencingTokenMismatchError, status: 412 }, "stale token in a session");
+			const err = await expectS2Error(withTimeout(stale.ack(), 30_000, "rejection"), { type: FencingTokenMismatchError, status: 412 }, "stale token in a session");
 			assert.equal(err.expectedFencingToken, "tok-2", "expected token in the terminal frame");
 			await closeQuietly(session);
 
@@ -61,9 +61,9 @@ export const scenarios = [
 				[{ seqNum: 5, body: "0000000000000003", headers: [["", hex(utf8("trim"))]] }],
 				"trim record as read back",
 			);
-			// Trimming may be eventual (s2-lite trims in the background): poll for up to 10 s.
+			// Trimming may be eventual (s2-lite trims in the background): poll for up to 20 s.
 			let first;
-			const deadline = Date.now() + 10_000;
+			const deadline = Date.now() + 20_000;
 			for (;;) {
 				const batch = await stream.read({ start: { from: { seqNum: 0 } } });
 				first = batch.records.map((r) => [r.seqNum, r.body]);

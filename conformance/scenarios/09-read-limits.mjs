@@ -1,7 +1,7 @@
 // Read bounds: count, bytes (metered), until, start by timestamp and tail_offset, clamp; unary
 // and sessions on both transports.
 import { AppendInput, AppendRecord } from "@s2-dev/streamstore";
-import { assert, closeQuietly, readToEnd, takeRecords, withTimeout } from "../lib/harness.mjs";
+import { assert, closeQuietly, readToEnd, takeRecords } from "../lib/harness.mjs";
 
 // Six records with 10-byte bodies and no headers: metered size 8 + 10 = 18 bytes each.
 async function setup(t, tag, transport) {
@@ -39,7 +39,7 @@ export const scenarios = [
 		name: `read limits: sessions end at count, bytes and until [${transport}]`,
 		async run(t) {
 			const { stream, base } = await setup(t, `limits-${transport}`, transport);
-			const session = async (input) => seqs(await readToEnd(await stream.readSession(input), 15_000, JSON.stringify(input.stop)));
+			const session = async (input) => seqs(await readToEnd(await stream.readSession(input), 30_000, JSON.stringify(input.stop)));
 			assert.deepEqual(await session({ start: { from: { seqNum: 1 } }, stop: { limits: { count: 3 } } }), [1, 2, 3], "count 3");
 			assert.deepEqual(await session({ start: { from: { seqNum: 0 } }, stop: { limits: { bytes: 54 } } }), [0, 1, 2], "bytes 54");
 			assert.deepEqual(await session({ start: { from: { seqNum: 0 } }, stop: { untilTimestamp: base + 3500 } }), [0, 1, 2, 3], "until");
@@ -48,10 +48,10 @@ export const scenarios = [
 			// wait: a bounded session waits up to `wait` seconds at the tail for more records.
 			const waiting = await stream.readSession({ start: { from: { seqNum: 5 } }, stop: { limits: { count: 3 }, waitSecs: 20 } });
 			t.onCleanup(() => closeQuietly(waiting));
-			const firstRecord = await takeRecords(waiting, 1, 10_000, "record 5");
+			const firstRecord = await takeRecords(waiting, 1, 30_000, "record 5");
 			assert.deepEqual(seqs(firstRecord), [5], "first record of the waiting session");
 			await stream.append(AppendInput.create([AppendRecord.string({ body: "late-1" }), AppendRecord.string({ body: "late-2" }), AppendRecord.string({ body: "late-3" })]));
-			const rest = await readToEnd(waiting, 15_000, "the rest of a waiting session");
+			const rest = await readToEnd(waiting, 30_000, "the rest of a waiting session");
 			assert.deepEqual(rest.map((r) => [r.seqNum, r.body]), [[6, "late-1"], [7, "late-2"]], "live records up to the count, then the session ends");
 		},
 	})),

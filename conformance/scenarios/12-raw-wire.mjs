@@ -109,15 +109,15 @@ export const scenarios = [
 		name: "wire: bad S2S append frames end the session with a terminal 400 bad_frame",
 		async run(t) {
 			const { basin, streamName, stream } = await t.newStream("raw-s2s");
-			const ok = await withTimeout(s2sAppend(t.url, basin.name, streamName, frame(0x00, GOOD)), 10_000, "good frame");
+			const ok = await withTimeout(s2sAppend(t.url, basin.name, streamName, frame(0x00, GOOD)), 30_000, "good frame");
 			assert.equal(ok.status, 200, "a good frame is acknowledged");
 			assert.deepEqual(ok.frames.map((f) => f.flag), [0x00], "one ack, no terminal frame on a clean close");
-			const badCompression = await withTimeout(s2sAppend(t.url, basin.name, streamName, Buffer.concat([frame(0x00, GOOD), frame(0x60, GOOD)])), 10_000, "compression 11");
+			const badCompression = await withTimeout(s2sAppend(t.url, basin.name, streamName, Buffer.concat([frame(0x00, GOOD), frame(0x60, GOOD)])), 30_000, "compression 11");
 			expectTerminal(badCompression, 400, "bad_frame", "compression bits 11");
 			assert.equal(badCompression.frames[0].flag, 0x00, "the good frame before it is acknowledged first");
-			const clientTerminal = await withTimeout(s2sAppend(t.url, basin.name, streamName, frame(0x80, Buffer.from([0x01, 0x90, 0x7b, 0x7d]))), 10_000, "client terminal frame");
+			const clientTerminal = await withTimeout(s2sAppend(t.url, basin.name, streamName, frame(0x80, Buffer.from([0x01, 0x90, 0x7b, 0x7d]))), 30_000, "client terminal frame");
 			expectTerminal(clientTerminal, 400, "bad_frame", "a terminal frame sent by the client");
-			const garbage = await withTimeout(s2sAppend(t.url, basin.name, streamName, frame(0x00, Buffer.from([0xff, 0xff, 0xff, 0xff]))), 10_000, "garbage protobuf");
+			const garbage = await withTimeout(s2sAppend(t.url, basin.name, streamName, frame(0x00, Buffer.from([0xff, 0xff, 0xff, 0xff]))), 30_000, "garbage protobuf");
 			expectTerminal(garbage, 400, "bad_frame", "an undecodable AppendInput");
 			assert.equal((await stream.checkTail()).tail.seqNum, 2, "only the two good frames were appended");
 		},
