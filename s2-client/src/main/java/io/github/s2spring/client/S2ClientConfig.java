@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
+import javax.net.ssl.TrustManagerFactory;
+
 import org.jspecify.annotations.Nullable;
 
 import io.github.s2spring.protocol.s2s.Compression;
@@ -50,6 +52,8 @@ public final class S2ClientConfig {
 
 	private final int maxStreamsPerConnection;
 
+	private final @Nullable TrustManagerFactory trustManagerFactory;
+
 	private S2ClientConfig(Builder builder) {
 		this.accessToken = builder.accessToken;
 		this.endpoints = builder.endpoints;
@@ -62,6 +66,7 @@ public final class S2ClientConfig {
 		this.heartbeatTimeout = builder.heartbeatTimeout;
 		this.keepAliveInterval = builder.keepAliveInterval;
 		this.maxStreamsPerConnection = builder.maxStreamsPerConnection;
+		this.trustManagerFactory = builder.trustManagerFactory;
 	}
 
 	/**
@@ -122,6 +127,7 @@ public final class S2ClientConfig {
 		builder.heartbeatTimeout = this.heartbeatTimeout;
 		builder.keepAliveInterval = this.keepAliveInterval;
 		builder.maxStreamsPerConnection = this.maxStreamsPerConnection;
+		builder.trustManagerFactory = this.trustManagerFactory;
 		return builder;
 	}
 
@@ -215,6 +221,15 @@ public final class S2ClientConfig {
 		return this.maxStreamsPerConnection;
 	}
 
+	/**
+	 * The trust managers that verify TLS servers, or {@code null} for the JDK's default
+	 * trust store.
+	 * @return the trust manager factory
+	 */
+	public @Nullable TrustManagerFactory trustManagerFactory() {
+		return this.trustManagerFactory;
+	}
+
 	@Override
 	public String toString() {
 		return "S2ClientConfig[accessToken=<redacted>, endpoints=" + this.endpoints + ", connectTimeout="
@@ -250,6 +265,8 @@ public final class S2ClientConfig {
 		private Duration keepAliveInterval = Duration.ofSeconds(30);
 
 		private int maxStreamsPerConnection = 100;
+
+		private @Nullable TrustManagerFactory trustManagerFactory;
 
 		private Builder(String accessToken) {
 			Objects.requireNonNull(accessToken, "accessToken");
@@ -379,6 +396,17 @@ public final class S2ClientConfig {
 				throw new IllegalArgumentException("maxStreamsPerConnection must be at least 1, got " + streams);
 			}
 			this.maxStreamsPerConnection = streams;
+			return this;
+		}
+
+		/**
+		 * Sets the trust managers that verify TLS servers, for a private CA or a
+		 * self-signed development server; by default the JDK's trust store is used.
+		 * @param factory the trust manager factory
+		 * @return this builder
+		 */
+		public Builder trustManagerFactory(TrustManagerFactory factory) {
+			this.trustManagerFactory = Objects.requireNonNull(factory, "trustManagerFactory");
 			return this;
 		}
 

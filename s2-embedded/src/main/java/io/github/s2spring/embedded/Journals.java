@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 import io.github.s2spring.embedded.storage.Journal;
+import io.github.s2spring.embedded.storage.file.FileJournal;
 
 /**
  * Chooses the journal for a server: none in memory, the on-disk journal for a data
@@ -19,8 +20,7 @@ final class Journals {
 		if (dataDir == null) {
 			return Journal.none();
 		}
-		throw new IllegalStateException("On-disk storage (--data-dir " + dataDir
-				+ ") is not available in this build: the file journal is missing");
+		return FileJournal.open(dataDir);
 	}
 
 }

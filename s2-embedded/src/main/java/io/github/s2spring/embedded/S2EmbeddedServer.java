@@ -153,6 +153,15 @@ public final class S2EmbeddedServer implements AutoCloseable {
 	}
 
 	/**
+	 * The number of open client connections (TCP), for tests that check connection reuse
+	 * and cleanup.
+	 * @return the count
+	 */
+	public int openConnections() {
+		return this.channels.size();
+	}
+
+	/**
 	 * The state of basins and streams, for tests that inspect it directly.
 	 * @return the store
 	 */

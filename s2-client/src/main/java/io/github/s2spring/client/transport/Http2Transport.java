@@ -205,6 +205,7 @@ public final class Http2Transport implements AutoCloseable {
 				if (context == null) {
 					try {
 						context = SslContextBuilder.forClient()
+							.trustManager(this.config.trustManagerFactory())
 							.applicationProtocolConfig(
 									new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
 											ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,

@@ -137,7 +137,7 @@ class SessionIntegrationTests {
 		S2Stream stream = stream("live");
 		stream.append(AppendBatch.of(AppendRecords.of("old")));
 		ReadSession session = stream.readSession(ReadOptions.fromSeqNum(0));
-		ReadSession.BlockingReader reader = session.batches();
+		BlockingReader reader = session.batches();
 		ReadBatch first = reader.next(Duration.ofSeconds(10));
 		assertThat(first).isNotNull();
 		assertThat(first.records()).extracting((r) -> r.getBody().toStringUtf8()).containsExactly("old");

@@ -23,6 +23,7 @@ import io.github.s2spring.client.TestServers;
 import io.github.s2spring.client.data.AppendAck;
 import io.github.s2spring.client.data.AppendBatch;
 import io.github.s2spring.client.data.AppendRecords;
+import io.github.s2spring.client.data.BlockingReader;
 import io.github.s2spring.client.data.AppendSession;
 import io.github.s2spring.client.data.AppendSessionOptions;
 import io.github.s2spring.client.data.ReadBatch;
@@ -89,6 +90,7 @@ class FaultInjectionTests {
 			for (int i = 0; i < 300; i++) {
 				acks.add(session.appendAsync(AppendBatch.of(AppendRecords.of("r" + i)).withMatchSeqNum(i)));
 				if (i == 150) {
+					acks.get(100).join();
 					this.proxy.reset();
 				}
 			}
@@ -122,6 +124,7 @@ class FaultInjectionTests {
 				for (int i = 0; i < 300; i++) {
 					acks.add(session.appendAsync(AppendBatch.of(AppendRecords.of("r" + i))));
 					if (i == 100 || i == 200) {
+						acks.get(i - 50).join();
 						this.proxy.reset();
 					}
 				}
@@ -187,7 +190,7 @@ class FaultInjectionTests {
 			ReadSession session = client.basin(TestServers.BASIN)
 				.stream("blackhole-read")
 				.readSession(ReadOptions.fromSeqNum(0));
-			ReadSession.BlockingReader reader = session.batches();
+			BlockingReader reader = session.batches();
 			assertThat(reader.next(PATIENCE).records()).hasSize(1);
 			this.proxy.blackhole();
 			writer.append(AppendBatch.of(AppendRecords.of("during")));
@@ -240,7 +243,7 @@ class FaultInjectionTests {
 
 	@Test
 	void closingTheClientLeavesNoConnectionAndNoThread() {
-		S2Client client = proxied(AppendRetryPolicy.ALL);
+		S2Client client = S2Client.create(TestServers.config(this.proxy.baseUrl()).build());
 		for (int i = 0; i < 20; i++) {
 			S2Stream stream = client.basin(TestServers.BASIN).stream("close-" + i);
 			stream.append(AppendBatch.of(AppendRecords.of("x")));

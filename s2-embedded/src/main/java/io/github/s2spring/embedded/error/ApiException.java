@@ -1,9 +1,13 @@
 package io.github.s2spring.embedded.error;
 
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
 import io.github.s2spring.protocol.StreamPosition;
 import io.github.s2spring.protocol.error.ErrorBodies;
 import io.github.s2spring.protocol.error.ErrorBody;
 import io.github.s2spring.protocol.error.ErrorCode;
+import io.github.s2spring.protocol.limits.ValidationException;
 
 /**
  * A request the server refuses: the HTTP status and the S2 error body to answer with, as
@@ -63,6 +67,28 @@ public final class ApiException extends RuntimeException {
 	 */
 	public static ApiException rangeNotSatisfiable(StreamPosition tail) {
 		return new ApiException(ErrorBodies.RANGE_NOT_SATISFIABLE, new ErrorBody.RangeNotSatisfiable(tail));
+	}
+
+	/**
+	 * Converts any error to the API error it is answered with: an {@link ApiException} as
+	 * it is, a broken validation rule as {@code 422 invalid}, anything else as
+	 * {@code 500 other} without internals.
+	 * @param error the error
+	 * @return the API error
+	 */
+	public static ApiException from(Throwable error) {
+		Throwable cause = error;
+		while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+				&& cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		if (cause instanceof ApiException api) {
+			return api;
+		}
+		if (cause instanceof ValidationException validation) {
+			return of(ErrorCode.INVALID, validation.getMessage());
+		}
+		return of(ErrorCode.OTHER, "Internal error: " + cause.getClass().getSimpleName());
 	}
 
 	/**

@@ -280,7 +280,7 @@ public final class Call {
 	 * @param error the error
 	 */
 	public void fail(Throwable error) {
-		ApiException api = toApi(error);
+		ApiException api = ApiException.from(error);
 		onLoop(() -> {
 			if (this.streaming) {
 				return;
@@ -288,26 +288,6 @@ public final class Call {
 			respond(api.status(), HttpHeaderValues.APPLICATION_JSON.toString(),
 					api.json().getBytes(StandardCharsets.UTF_8));
 		});
-	}
-
-	/**
-	 * Converts any error to the API error it is answered with.
-	 * @param error the error
-	 * @return the API error
-	 */
-	public static ApiException toApi(Throwable error) {
-		Throwable cause = error;
-		while ((cause instanceof java.util.concurrent.CompletionException
-				|| cause instanceof java.util.concurrent.ExecutionException) && cause.getCause() != null) {
-			cause = cause.getCause();
-		}
-		if (cause instanceof ApiException api) {
-			return api;
-		}
-		if (cause instanceof io.github.s2spring.protocol.limits.ValidationException validation) {
-			return ApiException.of(ErrorCode.INVALID, validation.getMessage());
-		}
-		return ApiException.of(ErrorCode.OTHER, "Internal error: " + cause.getClass().getSimpleName());
 	}
 
 	/**

@@ -105,7 +105,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 		Router.Match match = this.context.router().match(request.method(), path);
 		current.params(match.params());
 		if (match.operation() != null) {
-			this.context.authorizer().authorize(current, match.operation());
+			this.context.authorize(current, match.operation());
 		}
 		this.endpoint = match.endpoint();
 		if (match.endpoint().streamsRequestBody(current)) {

@@ -41,8 +41,15 @@ public final class HttpContext {
 		return this.router;
 	}
 
-	Authorizer authorizer() {
-		return this.authorizer;
+	/**
+	 * Checks that a request may perform an operation beyond its route's own, such as the
+	 * {@link Operation#FENCE} and {@link Operation#TRIM} of command records in an append.
+	 * @param call the request
+	 * @param operation the operation
+	 * @throws io.github.s2spring.embedded.error.ApiException to refuse
+	 */
+	public void authorize(Call call, Operation operation) {
+		this.authorizer.authorize(call, operation);
 	}
 
 	boolean cors() {

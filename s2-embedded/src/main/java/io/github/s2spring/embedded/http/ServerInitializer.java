@@ -6,14 +6,18 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http2.Http2CodecUtil;
+import io.netty.handler.codec.http2.Http2Exception;
+import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
@@ -35,6 +39,14 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
 	private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
 
 	private static final int STREAM_WINDOW_BYTES = 1024 * 1024;
+
+	/** Extra connection-level receive window, so that many sessions upload at once. */
+	private static final int CONNECTION_WINDOW_BYTES = 16 * 1024 * 1024;
+
+	/**
+	 * Sessions one connection may hold open: thousands of streams share few connections.
+	 */
+	private static final int MAX_CONCURRENT_STREAMS = 5000;
 
 	private final HttpContext context;
 
@@ -86,15 +98,27 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
 	private void http1(ChannelPipeline pipeline) {
 		pipeline.addLast(new HttpServerCodec(8192, 64 * 1024, 64 * 1024));
 		pipeline.addLast(new HttpServerKeepAliveHandler());
+		pipeline.addLast(new HttpServerExpectContinueHandler());
 		pipeline.addLast(new ExchangeHandler(this.context));
 	}
 
 	private void http2(ChannelPipeline pipeline) {
 		Http2Settings settings = Http2Settings.defaultSettings()
-			.maxConcurrentStreams(1000)
+			.maxConcurrentStreams(MAX_CONCURRENT_STREAMS)
 			.initialWindowSize(STREAM_WINDOW_BYTES)
 			.maxHeaderListSize(64 * 1024);
-		pipeline.addLast(Http2FrameCodecBuilder.forServer().initialSettings(settings).build());
+		Http2FrameCodec codec = Http2FrameCodecBuilder.forServer().initialSettings(settings).build();
+		pipeline.addLast(codec);
+		try {
+			codec.connection()
+				.local()
+				.flowController()
+				.incrementWindowSize(codec.connection().connectionStream(), CONNECTION_WINDOW_BYTES);
+		}
+		catch (Http2Exception ex) {
+			pipeline.close();
+			return;
+		}
 		pipeline.addLast(new Http2MultiplexHandler(new ChannelInitializer<Channel>() {
 			@Override
 			protected void initChannel(Channel stream) {
@@ -103,6 +127,20 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
 				stream.pipeline().addLast(new ExchangeHandler(ServerInitializer.this.context));
 			}
 		}));
+		pipeline.addLast(new ConnectionErrorHandler());
+	}
+
+	/**
+	 * Ends a connection whose HTTP/2 framing failed; the codec has already told the peer
+	 * (GOAWAY), so nothing is left to log.
+	 */
+	private static final class ConnectionErrorHandler extends ChannelInboundHandlerAdapter {
+
+		@Override
+		public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+			ctx.close();
+		}
+
 	}
 
 	/**

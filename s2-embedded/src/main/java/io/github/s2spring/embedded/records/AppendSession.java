@@ -100,12 +100,13 @@ final class AppendSession implements Drainable {
 		}
 		try {
 			AppendRules.validate(input);
+			RecordEndpoints.authorizeCommands(this.call, input);
 			CompletableFuture<AppendAck> ack = this.stream.append(input);
 			this.pending.add(ack);
 			ack.whenComplete((result, error) -> this.call.eventLoop().execute(this::flush));
 		}
 		catch (RuntimeException ex) {
-			fail(Call.toApi(ex));
+			fail(ApiException.from(ex));
 		}
 	}
 
@@ -138,7 +139,7 @@ final class AppendSession implements Drainable {
 				ack = head.join();
 			}
 			catch (RuntimeException ex) {
-				ApiException error = Call.toApi(ex);
+				ApiException error = ApiException.from(ex);
 				this.call
 					.write(this.encoder.encode(new S2sFrame.Terminal(error.status(), error.json()), this.call.alloc()));
 				this.pending.clear();

@@ -84,6 +84,15 @@ final class ReadSession implements Drainable {
 	}
 
 	private void pump() {
+		try {
+			step();
+		}
+		catch (RuntimeException ex) {
+			finish(ApiException.from(ex));
+		}
+	}
+
+	private void step() {
 		while (!this.closed) {
 			if (this.remainingCount == 0 || this.remainingBytes == 0) {
 				finish(null);

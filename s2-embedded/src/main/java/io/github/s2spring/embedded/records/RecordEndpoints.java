@@ -1,6 +1,8 @@
 package io.github.s2spring.embedded.records;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -8,9 +10,12 @@ import io.netty.handler.codec.http.HttpMethod;
 import org.jspecify.annotations.Nullable;
 import s2.v1.AppendAck;
 import s2.v1.AppendInput;
+import s2.v1.AppendRecord;
 
 import io.github.s2spring.embedded.api.StreamEndpoints;
+import io.github.s2spring.embedded.config.ConfigJson;
 import io.github.s2spring.embedded.config.Json;
+import io.github.s2spring.embedded.config.StreamSpec;
 import io.github.s2spring.embedded.error.ApiException;
 import io.github.s2spring.embedded.http.Call;
 import io.github.s2spring.embedded.http.Endpoint;
@@ -18,8 +23,11 @@ import io.github.s2spring.embedded.http.Operation;
 import io.github.s2spring.embedded.http.Router;
 import io.github.s2spring.embedded.store.Store;
 import io.github.s2spring.embedded.store.Stream;
+import io.github.s2spring.protocol.error.ErrorBody;
 import io.github.s2spring.protocol.error.ErrorCode;
 import io.github.s2spring.protocol.limits.AppendRules;
+import io.github.s2spring.protocol.limits.Command;
+import io.github.s2spring.protocol.limits.CommandRecords;
 import io.github.s2spring.protocol.limits.Names;
 import io.github.s2spring.protocol.limits.ValidationException;
 
@@ -87,7 +95,21 @@ public final class RecordEndpoints {
 		catch (ValidationException ex) {
 			throw ApiException.of(ErrorCode.BAD_PATH, ex.getMessage());
 		}
-		return StreamEndpoints.basin(this.store, call).streamOrCreate(name, forAppend);
+		return StreamEndpoints.basin(this.store, call).streamOrCreate(name, forAppend, requestedConfig(call));
+	}
+
+	private static StreamSpec requestedConfig(Call call) {
+		String header = call.header("s2-stream-config");
+		if (header == null || header.isBlank()) {
+			return StreamSpec.EMPTY;
+		}
+		try {
+			return ConfigJson.readStream(Json.parse(header.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (ApiException ex) {
+			throw ApiException.of(ErrorCode.BAD_HEADER,
+					"Invalid header `s2-stream-config`: " + ((ErrorBody.Info) ex.body()).message());
+		}
 	}
 
 	private void checkTail(Call call) {
@@ -170,6 +192,7 @@ public final class RecordEndpoints {
 			input = RecordJson.readAppendInput(Json.parse(call.body()), format);
 		}
 		AppendRules.validate(input);
+		authorizeCommands(call, input);
 		Stream stream = stream(call, true);
 		stream.append(input).whenComplete((ack, error) -> {
 			if (error != null) {
@@ -179,6 +202,28 @@ public final class RecordEndpoints {
 				respondAck(call, ack, protobufResponse);
 			}
 		});
+	}
+
+	/**
+	 * Checks the fence and trim operations of a batch's command records (the append
+	 * itself was checked with the route).
+	 * @param call the request
+	 * @param input the batch
+	 */
+	static void authorizeCommands(Call call, AppendInput input) {
+		boolean fence = false;
+		boolean trim = false;
+		for (AppendRecord record : input.getRecordsList()) {
+			Optional<Command> command = CommandRecords.parse(record.getHeadersList(), record.getBody());
+			fence |= command.isPresent() && command.get() instanceof Command.Fence;
+			trim |= command.isPresent() && command.get() instanceof Command.Trim;
+		}
+		if (fence) {
+			call.context().authorize(call, Operation.FENCE);
+		}
+		if (trim) {
+			call.context().authorize(call, Operation.TRIM);
+		}
 	}
 
 	private static void respondAck(Call call, AppendAck ack, boolean protobuf) {

@@ -234,9 +234,11 @@ public final class Basin {
 	 * @param streamName the name
 	 * @param forAppend whether the caller appends ({@code create_stream_on_append}) or
 	 * reads ({@code create_stream_on_read})
+	 * @param requested the configuration of a stream created now (over the basin's
+	 * defaults), from the {@code s2-stream-config} header
 	 * @return the stream
 	 */
-	public Stream streamOrCreate(String streamName, boolean forAppend) {
+	public Stream streamOrCreate(String streamName, boolean forAppend, StreamSpec requested) {
 		BasinSpec current = this.spec;
 		boolean create = forAppend ? current.createStreamOnAppend() : current.createStreamOnRead();
 		if (!create) {
@@ -246,7 +248,7 @@ public final class Basin {
 			requireActive();
 			Stream stream = this.streams.get(streamName);
 			if (stream == null) {
-				return put(streamName, current.defaultStreamConfig(), this.store.clock().millis());
+				return put(streamName, requested.orElse(current.defaultStreamConfig()), this.store.clock().millis());
 			}
 			requireActive(stream);
 			return stream;
@@ -255,7 +257,7 @@ public final class Basin {
 
 	private Stream put(String streamName, StreamSpec spec, long createdAtMillis) {
 		Stream stream = new Stream(this.name, streamName, spec, Instant.ofEpochMilli(createdAtMillis),
-				this.store.journal(), this.store.clock());
+				this.store.journal(), this.store.clock(), this.store.committer());
 		this.streams.put(streamName, stream);
 		journalStream(stream);
 		return stream;
@@ -268,7 +270,7 @@ public final class Basin {
 			return existing;
 		}
 		Stream stream = new Stream(this.name, streamName, spec, Instant.ofEpochMilli(createdAtMillis),
-				this.store.journal(), this.store.clock());
+				this.store.journal(), this.store.clock(), this.store.committer());
 		this.streams.put(streamName, stream);
 		return stream;
 	}

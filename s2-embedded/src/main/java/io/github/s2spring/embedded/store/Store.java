@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +46,8 @@ public final class Store implements AutoCloseable {
 
 	private final ScheduledExecutorService scheduler;
 
+	private final ExecutorService committer;
+
 	/**
 	 * Creates a store and rebuilds its state from the journal.
 	 * @param journal the journal
@@ -54,6 +58,11 @@ public final class Store implements AutoCloseable {
 		this.clock = clock;
 		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "s2-embedded-sweeper");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.committer = Executors.newSingleThreadExecutor((task) -> {
+			Thread thread = new Thread(task, "s2-embedded-committer");
 			thread.setDaemon(true);
 			return thread;
 		});
@@ -68,6 +77,10 @@ public final class Store implements AutoCloseable {
 
 	StoreClock clock() {
 		return this.clock;
+	}
+
+	Executor committer() {
+		return this.committer;
 	}
 
 	void later(Runnable task) {
@@ -284,6 +297,7 @@ public final class Store implements AutoCloseable {
 	@Override
 	public void close() {
 		this.scheduler.shutdownNow();
+		this.committer.shutdown();
 	}
 
 }

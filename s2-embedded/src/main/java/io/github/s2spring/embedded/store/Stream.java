@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import s2.v1.AppendAck;
@@ -42,6 +44,8 @@ public final class Stream {
 
 	private final StoreClock clock;
 
+	private final Executor committer;
+
 	private volatile StreamSpec spec;
 
 	private volatile @Nullable Instant deletedAt;
@@ -66,8 +70,10 @@ public final class Stream {
 
 	private List<Runnable> waiters = new ArrayList<>();
 
-	Stream(String basin, String name, StreamSpec spec, Instant createdAt, Journal journal, StoreClock clock) {
+	Stream(String basin, String name, StreamSpec spec, Instant createdAt, Journal journal, StoreClock clock,
+			Executor committer) {
 		this.basin = basin;
+		this.committer = committer;
 		this.name = name;
 		this.spec = spec;
 		this.createdAt = createdAt;
@@ -195,14 +201,17 @@ public final class Stream {
 		}
 		StreamPosition startPosition = new StreamPosition(start, startTimestamp);
 		StreamPosition endPosition = new StreamPosition(end, lastTimestamp);
-		return durable.thenApply((ignored) -> {
+		Function<Object, AppendAck> acknowledge = (ignored) -> {
 			StreamPosition tail = commit(end, lastTimestamp);
 			return AppendAck.newBuilder()
 				.setStart(startPosition.toProto())
 				.setEnd(endPosition.toProto())
 				.setTail(tail.toProto())
 				.build();
-		});
+		};
+		// The journal completes futures on its writer thread, which must never wait for
+		// this stream's lock (an appender may hold it while the journal is full).
+		return durable.isDone() ? durable.thenApply(acknowledge) : durable.thenApplyAsync(acknowledge, this.committer);
 	}
 
 	/**

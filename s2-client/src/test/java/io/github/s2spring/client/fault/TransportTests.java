@@ -1,0 +1,105 @@
+package io.github.s2spring.client.fault;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import org.junit.jupiter.api.Test;
+
+import io.github.s2spring.client.RetryPolicy;
+import io.github.s2spring.client.S2Client;
+import io.github.s2spring.client.S2ClientConfig;
+import io.github.s2spring.client.S2Endpoints;
+import io.github.s2spring.client.TestServers;
+import io.github.s2spring.client.TransportException;
+import io.github.s2spring.client.data.AppendBatch;
+import io.github.s2spring.client.data.AppendRecords;
+import io.github.s2spring.client.data.ReadOptions;
+import io.github.s2spring.client.data.S2Stream;
+import io.github.s2spring.embedded.S2EmbeddedServer;
+import io.github.s2spring.embedded.TlsOptions;
+import io.github.s2spring.embedded.config.BasinSpec;
+import io.github.s2spring.embedded.config.StreamSpec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The transport itself: TLS with ALPN, keep-alive PINGs, connection sharing.
+ */
+class TransportTests {
+
+	@Test
+	void httpsUsesTlsWithAlpnH2AndVerifiesTheServer() {
+		try (S2EmbeddedServer server = S2EmbeddedServer.builder()
+			.port(0)
+			.tls(TlsOptions.selfSigned())
+			.build()
+			.start()) {
+			server.store().createBasin(TestServers.BASIN, new BasinSpec(StreamSpec.EMPTY, null, true, true), null);
+			assertThat(server.baseUrl()).startsWith("https://");
+			S2ClientConfig.Builder config = S2ClientConfig.builder("t")
+				.endpoints(S2Endpoints.single(server.baseUrl()))
+				.retryPolicy(RetryPolicy.NONE);
+			try (S2Client trusting = S2Client
+				.create(config.trustManagerFactory(InsecureTrustManagerFactory.INSTANCE).build())) {
+				S2Stream stream = trusting.basin(TestServers.BASIN).stream("tls");
+				stream.append(AppendBatch.of(AppendRecords.of("secret")));
+				assertThat(stream.read(ReadOptions.fromSeqNum(0)).records()).hasSize(1);
+				assertThat(stream.readSession(ReadOptions.fromSeqNum(0).withCount(1))
+					.iterator()
+					.next()
+					.getBody()
+					.toStringUtf8()).isEqualTo("secret");
+			}
+			try (S2Client verifying = S2Client.create(S2ClientConfig.builder("t")
+				.endpoints(S2Endpoints.single(server.baseUrl()))
+				.retryPolicy(RetryPolicy.NONE)
+				.build())) {
+				assertThatExceptionOfType(TransportException.class)
+					.isThrownBy(() -> verifying.basin(TestServers.BASIN).stream("tls").checkTail())
+					.satisfies((ex) -> assertThat(ex.code()).isEqualTo(TransportException.CONNECT_FAILED));
+			}
+		}
+	}
+
+	@Test
+	void anUnansweredKeepAlivePingClosesTheConnection() throws IOException {
+		try (S2EmbeddedServer server = TestServers.start();
+				FaultProxy proxy = new FaultProxy(server.port());
+				S2Client client = S2Client.create(TestServers.config(proxy.baseUrl())
+					.keepAliveInterval(Duration.ofMillis(200))
+					.requestTimeout(Duration.ofSeconds(2))
+					.build())) {
+			S2Stream stream = client.basin(TestServers.BASIN).stream("keepalive");
+			assertThat(stream.checkTail().seqNum()).isZero();
+			stream.append(AppendBatch.of(AppendRecords.of("x")).withMatchSeqNum(0));
+			await().pollDelay(Duration.ofMillis(600))
+				.atMost(Duration.ofSeconds(10))
+				.until(() -> client.transport().connectionCount() == 1);
+			proxy.blackhole();
+			await().atMost(Duration.ofSeconds(20)).until(() -> client.transport().connectionCount() == 0);
+			assertThat(stream.checkTail().seqNum()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void manyStreamsShareFewConnections() {
+		try (S2EmbeddedServer server = TestServers.start();
+				S2Client client = S2Client
+					.create(TestServers.config(server.baseUrl()).maxStreamsPerConnection(4).build())) {
+			var sessions = new java.util.ArrayList<io.github.s2spring.client.data.ReadSession>();
+			for (int i = 0; i < 10; i++) {
+				S2Stream stream = client.basin(TestServers.BASIN).stream("shared-" + i);
+				stream.append(AppendBatch.of(AppendRecords.of("x")));
+				var session = stream.readSession(ReadOptions.fromSeqNum(0));
+				assertThat(session.batches().next(Duration.ofSeconds(20))).isNotNull();
+				sessions.add(session);
+			}
+			assertThat(client.transport().connectionCount()).isEqualTo(3);
+			sessions.forEach(io.github.s2spring.client.data.ReadSession::close);
+		}
+	}
+
+}
