@@ -152,7 +152,7 @@ public final class LoadHarness {
 			}
 		}
 		add(scenario, "TCP connections (counted by the server)", false, connections);
-		add(scenario, "heap after GC MiB", false, heap);
+		add(scenario, "heap held by the sessions after GC, MiB", false, heap);
 		add(scenario, "threads", false, threads);
 	}
 
