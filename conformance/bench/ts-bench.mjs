@@ -144,6 +144,8 @@ function serverConnections() {
 }
 
 async function scale() {
+	globalThis.gc?.();
+	const heapBefore = process.memoryUsage().heapUsed;
 	const sessions = [];
 	const echoes = [];
 	for (let i = 0; i < config.streams; i++) {
@@ -162,7 +164,7 @@ async function scale() {
 	const echoed = (await Promise.all(echoes)).reduce((a, b) => a + b, 0);
 	const connections = serverConnections() - config.connectionsBefore;
 	globalThis.gc?.();
-	const heapMib = process.memoryUsage().heapUsed / (1024 * 1024);
+	const heapMib = (process.memoryUsage().heapUsed - heapBefore) / (1024 * 1024);
 	for (const session of sessions) {
 		await (session.close?.() ?? session.cancel?.())?.catch?.(() => {});
 	}
