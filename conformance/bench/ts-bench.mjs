@@ -16,12 +16,23 @@ const basin = s2.basin(config.basin);
 const stream = (name) => basin.stream(name, { forceTransport: "s2s" });
 const now = () => process.hrtime.bigint();
 
+const fillers = new Map();
+function filler(size) {
+	let bytes = fillers.get(size);
+	if (!bytes) {
+		bytes = new Uint8Array(size);
+		for (let i = 0; i < size; i++) bytes[i] = 97 + (i % 26);
+		fillers.set(size, bytes);
+	}
+	return bytes;
+}
+
 function body(index, nanos, size) {
 	const bytes = new Uint8Array(Math.max(16, size));
+	bytes.set(filler(bytes.length));
 	const view = new DataView(bytes.buffer);
 	view.setBigUint64(0, BigInt(index));
 	view.setBigUint64(8, nanos);
-	for (let i = 16; i < bytes.length; i++) bytes[i] = 97 + ((index + i) % 26);
 	return bytes;
 }
 
@@ -133,6 +144,8 @@ function serverConnections() {
 }
 
 async function scale() {
+	globalThis.gc?.();
+	const heapBefore = process.memoryUsage().heapUsed;
 	const sessions = [];
 	const echoes = [];
 	for (let i = 0; i < config.streams; i++) {
@@ -151,7 +164,7 @@ async function scale() {
 	const echoed = (await Promise.all(echoes)).reduce((a, b) => a + b, 0);
 	const connections = serverConnections() - config.connectionsBefore;
 	globalThis.gc?.();
-	const heapMib = process.memoryUsage().heapUsed / (1024 * 1024);
+	const heapMib = (process.memoryUsage().heapUsed - heapBefore) / (1024 * 1024);
 	for (const session of sessions) {
 		await (session.close?.() ?? session.cancel?.())?.catch?.(() => {});
 	}

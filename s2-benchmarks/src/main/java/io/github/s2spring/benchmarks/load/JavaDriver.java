@@ -158,6 +158,7 @@ public final class JavaDriver implements Driver {
 	public ScaleResult scale(String streamPrefix, Workload workload, IntSupplier connections) throws Exception {
 		int streams = workload.streams();
 		int before = connections.getAsInt();
+		double heapBefore = ProcessStats.heapAfterGcMib();
 		List<AutoCloseable> sessions = new ArrayList<>();
 		CountDownLatch echoed = new CountDownLatch(streams);
 		S2Client scaleClient = newClient();
@@ -180,7 +181,7 @@ public final class JavaDriver implements Driver {
 				throw new IllegalStateException("java scale: " + echoed.getCount() + " streams never echoed");
 			}
 			return new ScaleResult(streams, (before < 0) ? -1 : connections.getAsInt() - before,
-					ProcessStats.heapAfterGcMib(), Thread.activeCount(), streams);
+					ProcessStats.heapAfterGcMib() - heapBefore, Thread.activeCount(), streams);
 		}
 		finally {
 			for (AutoCloseable session : sessions) {

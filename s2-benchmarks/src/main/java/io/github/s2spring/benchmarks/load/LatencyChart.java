@@ -73,7 +73,7 @@ final class LatencyChart {
 			g.setColor(Color.LIGHT_GRAY);
 			g.drawLine(px, plotTop, px, plotBottom);
 			g.setColor(Color.BLACK);
-			g.drawString(percentileLabel(nines), px - 14, plotBottom + 16);
+			g.drawString(percentileLabel(nines), px - ((nines == MAX_NINES) ? 40 : 14), plotBottom + 16);
 		}
 		for (int tick = 0; tick <= 4; tick++) {
 			int py = plotBottom - (plotBottom - plotTop) * tick / 4;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntSupplier;
 
@@ -32,7 +33,10 @@ public final class LoadHarness {
 
 	private final String runId = UUID.randomUUID().toString().substring(0, 8);
 
-	LoadHarness(BenchServer server, String basin, List<Driver> drivers, Workload workload) {
+	private final Set<Integer> scenarios;
+
+	LoadHarness(BenchServer server, String basin, List<Driver> drivers, Workload workload, Set<Integer> scenarios) {
+		this.scenarios = scenarios;
 		this.server = server;
 		this.basin = basin;
 		this.drivers = drivers;
@@ -44,13 +48,29 @@ public final class LoadHarness {
 	 * @return the results
 	 */
 	BenchResults run() {
-		appendThroughput();
-		latency("append ack latency", "ack", Driver::ackLatency);
-		latency("append to read latency", "e2e", Driver::endToEndLatency);
-		catchUpRead();
-		scale();
-		patterns();
+		if (selected(1)) {
+			appendThroughput();
+		}
+		if (selected(2)) {
+			latency("append ack latency", "ack", Driver::ackLatency);
+		}
+		if (selected(3)) {
+			latency("append to read latency", "e2e", Driver::endToEndLatency);
+		}
+		if (selected(4)) {
+			catchUpRead();
+		}
+		if (selected(5)) {
+			scale();
+		}
+		if (selected(6)) {
+			patterns();
+		}
 		return new BenchResults(this.workload, this.rows, this.distributions, this.notes);
+	}
+
+	private boolean selected(int scenario) {
+		return this.scenarios.isEmpty() || this.scenarios.contains(scenario);
 	}
 
 	private void appendThroughput() {
@@ -132,7 +152,7 @@ public final class LoadHarness {
 			}
 		}
 		add(scenario, "TCP connections (counted by the server)", false, connections);
-		add(scenario, "heap after GC MiB", false, heap);
+		add(scenario, "heap held by the sessions after GC, MiB", false, heap);
 		add(scenario, "threads", false, threads);
 	}
 

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
@@ -39,6 +41,7 @@ public final class LoadMain {
 		@Nullable String url = null;
 		Path outDir = defaultOutDir();
 		boolean ts = true;
+		Set<Integer> scenarios = new TreeSet<>();
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--quick" -> workload = Workload.quick();
@@ -46,6 +49,11 @@ public final class LoadMain {
 				case "--url" -> url = args[++i];
 				case "--out" -> outDir = Path.of(args[++i]);
 				case "--no-ts" -> ts = false;
+				case "--scenarios" -> {
+					for (String number : args[++i].split(",")) {
+						scenarios.add(Integer.parseInt(number.trim()));
+					}
+				}
 				case "--streams" -> workload = withStreams(workload, Integer.parseInt(args[++i]));
 				case "--duration" -> workload = withDuration(workload, Duration.ofSeconds(Long.parseLong(args[++i])));
 				case "--help", "-h" -> {
@@ -69,7 +77,7 @@ public final class LoadMain {
 				drivers.add(new TsDriver(server.origin(), basin));
 			}
 			try {
-				BenchResults results = new LoadHarness(server, basin, drivers, workload).run();
+				BenchResults results = new LoadHarness(server, basin, drivers, workload, scenarios).run();
 				String table = MarkdownTable.render(results);
 				out.print(table);
 				Files.writeString(outDir.resolve("results.md"), table);
@@ -120,6 +128,7 @@ public final class LoadMain {
 				  --out DIR          where results.md, results.json and latency.png go
 				                     (default: target/bench next to the jar)
 				  --no-ts            skip the TypeScript SDK column
+				  --scenarios 1,3    run only these scenarios (1-6)
 				  --streams N        streams of the scale scenario (default 10000, quick 1000)
 				  --duration SECONDS length of each timed scenario (default 30, quick 5)
 				JMH microbenchmarks: java -cp s2-benchmarks.jar org.openjdk.jmh.Main""";

@@ -154,6 +154,7 @@ public final class RawDriver implements Driver {
 	public ScaleResult scale(String streamPrefix, Workload workload, IntSupplier connections) throws Exception {
 		int streams = workload.streams();
 		int before = connections.getAsInt();
+		double heapBefore = ProcessStats.heapAfterGcMib();
 		List<RawConnection> rawConnections = new ArrayList<>();
 		List<AutoCloseable> sessions = new ArrayList<>();
 		CountDownLatch echoed = new CountDownLatch(streams);
@@ -177,7 +178,7 @@ public final class RawDriver implements Driver {
 				throw new IllegalStateException("raw scale: " + echoed.getCount() + " streams never echoed");
 			}
 			return new ScaleResult(streams, (before < 0) ? -1 : connections.getAsInt() - before,
-					ProcessStats.heapAfterGcMib(), Thread.activeCount(), streams);
+					ProcessStats.heapAfterGcMib() - heapBefore, Thread.activeCount(), streams);
 		}
 		finally {
 			for (AutoCloseable session : sessions) {

@@ -1,6 +1,9 @@
 package io.github.s2spring.benchmarks.load;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.UnsafeByteOperations;
@@ -13,6 +16,8 @@ import s2.v1.AppendRecord;
  */
 public final class Records {
 
+	private static final Map<Integer, byte[]> FILLERS = new ConcurrentHashMap<>();
+
 	private Records() {
 	}
 
@@ -24,12 +29,21 @@ public final class Records {
 	 * @return the body
 	 */
 	public static byte[] body(long index, long nanos, int bytes) {
-		byte[] body = new byte[Math.max(16, bytes)];
+		byte[] body = Arrays.copyOf(filler(Math.max(16, bytes)), Math.max(16, bytes));
 		ByteBuffer.wrap(body).putLong(index).putLong(nanos);
-		for (int i = 16; i < body.length; i++) {
-			body[i] = (byte) ('a' + ((index + i) % 26));
-		}
 		return body;
+	}
+
+	private static byte[] filler(int bytes) {
+		byte[] filler = FILLERS.get(bytes);
+		if (filler == null) {
+			filler = new byte[bytes];
+			for (int i = 0; i < bytes; i++) {
+				filler[i] = (byte) ('a' + (i % 26));
+			}
+			FILLERS.put(bytes, filler);
+		}
+		return filler;
 	}
 
 	/**
