@@ -1,5 +1,6 @@
 package io.github.s2spring.client;
 
+import io.github.s2spring.client.control.StreamsClient;
 import io.github.s2spring.client.data.S2Stream;
 
 /**
@@ -44,6 +45,16 @@ public final class S2Basin {
 	 */
 	public S2Client client() {
 		return this.client;
+	}
+
+	/**
+	 * The streams of this basin (control plane): list, create, ensure, reconfigure,
+	 * delete.
+	 * @return the streams client
+	 */
+	public StreamsClient streams() {
+		this.client.requireOpen();
+		return this.client.control().streams(this.name);
 	}
 
 	@Override

@@ -2,6 +2,11 @@ package io.github.s2spring.client;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.s2spring.client.control.AccessTokensClient;
+import io.github.s2spring.client.control.BasinsClient;
+import io.github.s2spring.client.control.ControlPlane;
+import io.github.s2spring.client.control.LocationsClient;
+import io.github.s2spring.client.control.MetricsClient;
 import io.github.s2spring.client.data.DataPlane;
 import io.github.s2spring.client.transport.Http2Transport;
 import io.github.s2spring.protocol.limits.Names;
@@ -27,10 +32,13 @@ public final class S2Client implements AutoCloseable {
 
 	private final DataPlane dataPlane;
 
+	private final ControlPlane control;
+
 	private S2Client(S2ClientConfig config) {
 		this.config = config;
 		this.transport = new Http2Transport(config);
 		this.dataPlane = new DataPlane(this.transport, config);
+		this.control = new ControlPlane(config);
 	}
 
 	/**
@@ -60,6 +68,46 @@ public final class S2Client implements AutoCloseable {
 	public S2Basin basin(String name) {
 		requireOpen();
 		return new S2Basin(this, Names.requireBasinName(name));
+	}
+
+	/**
+	 * The basins of the account (control plane).
+	 * @return the basins client
+	 */
+	public BasinsClient basins() {
+		requireOpen();
+		return this.control.basins();
+	}
+
+	/**
+	 * The access tokens of the account (control plane).
+	 * @return the access tokens client
+	 */
+	public AccessTokensClient accessTokens() {
+		requireOpen();
+		return this.control.accessTokens();
+	}
+
+	/**
+	 * The metrics of the account, its basins and streams (control plane).
+	 * @return the metrics client
+	 */
+	public MetricsClient metrics() {
+		requireOpen();
+		return this.control.metrics();
+	}
+
+	/**
+	 * The locations of the account (control plane).
+	 * @return the locations client
+	 */
+	public LocationsClient locations() {
+		requireOpen();
+		return this.control.locations();
+	}
+
+	ControlPlane control() {
+		return this.control;
 	}
 
 	/**
@@ -99,6 +147,7 @@ public final class S2Client implements AutoCloseable {
 	@Override
 	public void close() {
 		if (this.closed.compareAndSet(false, true)) {
+			this.control.close();
 			this.transport.close();
 		}
 	}

@@ -1,0 +1,137 @@
+package io.github.s2spring.benchmarks.load;
+
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The load harness's command line:
+ * {@code java -jar s2-benchmarks.jar [--quick] [--url URL]
+ * [--out DIR] [--no-ts] [--streams N] [--duration SECONDS]}.
+ */
+public final class LoadMain {
+
+	private LoadMain() {
+	}
+
+	/**
+	 * Runs the harness and prints the table.
+	 * @param args the arguments
+	 * @throws Exception if the harness cannot run at all (a failing scenario is reported,
+	 * not thrown)
+	 */
+	public static void main(String[] args) throws Exception {
+		int status = run(args, System.out);
+		if (status != 0) {
+			System.exit(status);
+		}
+	}
+
+	static int run(String[] args, PrintStream out) throws Exception {
+		Workload workload = Workload.full();
+		@Nullable String url = null;
+		Path outDir = defaultOutDir();
+		boolean ts = true;
+		Set<Integer> scenarios = new TreeSet<>();
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--quick" -> workload = Workload.quick();
+				case "--smoke" -> workload = Workload.smoke();
+				case "--url" -> url = args[++i];
+				case "--out" -> outDir = Path.of(args[++i]);
+				case "--no-ts" -> ts = false;
+				case "--scenarios" -> {
+					for (String number : args[++i].split(",")) {
+						scenarios.add(Integer.parseInt(number.trim()));
+					}
+				}
+				case "--streams" -> workload = withStreams(workload, Integer.parseInt(args[++i]));
+				case "--duration" -> workload = withDuration(workload, Duration.ofSeconds(Long.parseLong(args[++i])));
+				case "--help", "-h" -> {
+					out.println(usage());
+					return 0;
+				}
+				default -> {
+					out.println("Unknown argument " + args[i] + "\n" + usage());
+					return 2;
+				}
+			}
+		}
+		Files.createDirectories(outDir);
+		try (BenchServer server = (url != null) ? BenchServer.remote(url) : BenchServer.startEmbedded()) {
+			String basin = "bench-" + Long.toString(System.nanoTime(), 36).toLowerCase(Locale.ROOT);
+			server.createBasin(basin);
+			List<Driver> drivers = new ArrayList<>();
+			drivers.add(new JavaDriver(server.origin(), basin));
+			drivers.add(new RawDriver(server.baseUrl(), basin));
+			if (ts) {
+				drivers.add(new TsDriver(server.origin(), basin));
+			}
+			try {
+				BenchResults results = new LoadHarness(server, basin, drivers, workload, scenarios).run();
+				String table = MarkdownTable.render(results);
+				out.print(table);
+				Files.writeString(outDir.resolve("results.md"), table);
+				ResultsJson.write(results, outDir.resolve("results.json"));
+				LatencyChart.write(results.distributions(), outDir.resolve("latency.png"));
+				out.println("Results: " + outDir.toAbsolutePath());
+				results.notes().forEach((note) -> out.println("note: " + note));
+			}
+			finally {
+				drivers.forEach(Driver::close);
+			}
+		}
+		return 0;
+	}
+
+	private static Workload withStreams(Workload w, int streams) {
+		return new Workload(w.recordBytes(), w.batchRecords(), w.duration(), w.ratePerSecond(), w.catchUpRecords(),
+				streams, w.messageBytes());
+	}
+
+	private static Workload withDuration(Workload w, Duration duration) {
+		return new Workload(w.recordBytes(), w.batchRecords(), duration, w.ratePerSecond(), w.catchUpRecords(),
+				w.streams(), w.messageBytes());
+	}
+
+	/**
+	 * {@code target/bench} next to the jar when run from it, else under the working
+	 * directory.
+	 */
+	static Path defaultOutDir() {
+		try {
+			Path location = Path.of(LoadMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+			if (Files.isRegularFile(location) && location.getParent() != null) {
+				return location.getParent().resolve("bench");
+			}
+		}
+		catch (URISyntaxException | SecurityException ex) {
+			// fall through to the working directory
+		}
+		return Path.of("s2-benchmarks", "target", "bench");
+	}
+
+	static String usage() {
+		return """
+				Usage: java -jar s2-benchmarks.jar [options]
+				  --quick            every scenario briefly (under three minutes)
+				  --url URL          run against this server instead of an in-process s2-embedded
+				  --out DIR          where results.md, results.json and latency.png go
+				                     (default: target/bench next to the jar)
+				  --no-ts            skip the TypeScript SDK column
+				  --scenarios 1,3    run only these scenarios (1-6)
+				  --streams N        streams of the scale scenario (default 10000, quick 1000)
+				  --duration SECONDS length of each timed scenario (default 30, quick 5)
+				JMH microbenchmarks: java -cp s2-benchmarks.jar org.openjdk.jmh.Main""";
+	}
+
+}

@@ -1,0 +1,26 @@
+package io.github.s2spring.benchmarks.load;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+
+/**
+ * What the current JVM holds.
+ */
+final class ProcessStats {
+
+	private ProcessStats() {
+	}
+
+	/**
+	 * Heap in use after a full GC, in MiB.
+	 * @return the heap in MiB
+	 */
+	static double heapAfterGcMib() {
+		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+		}
+		return memory.getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+	}
+
+}

@@ -1,0 +1,52 @@
+package io.github.s2spring.benchmarks.load;
+
+import java.time.Duration;
+
+/**
+ * The shape of the load every driver applies, so that the three columns of a row measure
+ * the same work.
+ *
+ * @param recordBytes body size of each record
+ * @param batchRecords records per append batch
+ * @param duration how long a timed scenario runs
+ * @param ratePerSecond batches per second in the fixed-rate latency scenarios
+ * @param catchUpRecords records read back in the catch-up scenario
+ * @param streams streams held open in the scale scenario
+ * @param messageBytes size of the one message of the patterns scenario
+ */
+public record Workload(int recordBytes, int batchRecords, Duration duration, int ratePerSecond, int catchUpRecords,
+		int streams, int messageBytes) {
+
+	/**
+	 * The workload of {@code --quick}: every scenario briefly.
+	 * @return the workload
+	 */
+	public static Workload quick() {
+		return new Workload(1024, 1000, Duration.ofSeconds(5), 100, 100_000, 1000, 100 * 1024 * 1024);
+	}
+
+	/**
+	 * The full workload: durations long enough for stable numbers.
+	 * @return the workload
+	 */
+	public static Workload full() {
+		return new Workload(1024, 1000, Duration.ofSeconds(30), 100, 1_000_000, 10_000, 100 * 1024 * 1024);
+	}
+
+	/**
+	 * A tiny workload for the smoke test.
+	 * @return the workload
+	 */
+	public static Workload smoke() {
+		return new Workload(256, 50, Duration.ofMillis(600), 50, 2_000, 20, 3 * 1024 * 1024);
+	}
+
+	/**
+	 * Metered bytes of one record of this workload (no headers).
+	 * @return the metered size
+	 */
+	public long recordMeteredBytes() {
+		return 8L + this.recordBytes;
+	}
+
+}

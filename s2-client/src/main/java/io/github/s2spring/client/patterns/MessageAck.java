@@ -1,0 +1,14 @@
+package io.github.s2spring.client.patterns;
+
+import io.github.s2spring.protocol.StreamPosition;
+
+/**
+ * Acknowledgement of one message: every batch of its records is durable.
+ *
+ * @param start the position of the message's first record
+ * @param end the sequence number after its last record, with the last record's timestamp
+ * @param records the number of records the message took
+ */
+public record MessageAck(StreamPosition start, StreamPosition end, int records) {
+
+}

@@ -1,0 +1,34 @@
+package io.github.s2spring.client.patterns;
+
+/**
+ * A message whose batches could not all be acknowledged. Whether they were written is
+ * unknown: {@link #message()} holds the batches exactly as they were sent, so that
+ * resending them ({@link SerializingAppendSession#resend(PreparedMessage)}) carries the
+ * same dedupe stamps and readers drop the copies that were written.
+ */
+public final class MessageAppendException extends PatternException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final transient PreparedMessage message;
+
+	/**
+	 * Creates an exception.
+	 * @param message the message as it was sent
+	 * @param cause the failure of its first failed batch
+	 */
+	public MessageAppendException(PreparedMessage message, Throwable cause) {
+		super("Append of a message of " + message.records() + " records (" + message.bytes()
+				+ " bytes) failed; its outcome is unknown: " + cause.getMessage(), cause);
+		this.message = message;
+	}
+
+	/**
+	 * The message as it was sent, with its stamps.
+	 * @return the prepared message
+	 */
+	public PreparedMessage message() {
+		return this.message;
+	}
+
+}

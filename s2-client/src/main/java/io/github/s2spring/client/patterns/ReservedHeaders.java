@@ -1,0 +1,58 @@
+package io.github.s2spring.client.patterns;
+
+import java.util.List;
+
+import com.google.protobuf.ByteString;
+import org.jspecify.annotations.Nullable;
+import s2.v1.Header;
+
+/**
+ * The patterns headers found on one record read from a stream.
+ *
+ * @param frameRecords {@code _frame_records}, if present (unsigned)
+ * @param frameBytes {@code _frame_bytes}, if present (unsigned)
+ * @param dedupeSeq {@code _dedupe_seq}, if present (unsigned)
+ * @param writerId {@code _writer_id} as UTF-8 text, if present
+ */
+record ReservedHeaders(@Nullable Long frameRecords, @Nullable Long frameBytes, @Nullable Long dedupeSeq,
+		@Nullable String writerId) {
+
+	/**
+	 * Whether the record starts a frame: both frame headers are present, as the
+	 * TypeScript reader requires.
+	 * @return whether this is a first chunk
+	 */
+	boolean startsFrame() {
+		return this.frameRecords != null && this.frameBytes != null;
+	}
+
+	/**
+	 * Finds the patterns headers; for a repeated header the last one counts.
+	 * @param headers the record's headers
+	 * @return the headers found
+	 * @throws MalformedHeaderException if a numeric header is not 8 bytes
+	 */
+	static ReservedHeaders parse(List<Header> headers) {
+		Long frameRecords = null;
+		Long frameBytes = null;
+		Long dedupeSeq = null;
+		String writerId = null;
+		for (Header header : headers) {
+			ByteString name = header.getName();
+			if (name.equals(PatternHeaders.FRAME_RECORDS_NAME)) {
+				frameRecords = PatternHeaders.decodeU64(PatternHeaders.FRAME_RECORDS, header.getValue());
+			}
+			else if (name.equals(PatternHeaders.FRAME_BYTES_NAME)) {
+				frameBytes = PatternHeaders.decodeU64(PatternHeaders.FRAME_BYTES, header.getValue());
+			}
+			else if (name.equals(PatternHeaders.DEDUPE_SEQ_NAME)) {
+				dedupeSeq = PatternHeaders.decodeU64(PatternHeaders.DEDUPE_SEQ, header.getValue());
+			}
+			else if (name.equals(PatternHeaders.WRITER_ID_NAME)) {
+				writerId = header.getValue().toStringUtf8();
+			}
+		}
+		return new ReservedHeaders(frameRecords, frameBytes, dedupeSeq, writerId);
+	}
+
+}

@@ -1,0 +1,76 @@
+package io.github.s2spring.client.patterns;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
+
+import io.github.s2spring.protocol.StreamPosition;
+import io.github.s2spring.protocol.limits.AppendRules;
+import io.github.s2spring.client.data.AppendAck;
+import s2.v1.AppendInput;
+import s2.v1.AppendRecord;
+import s2.v1.SequencedRecord;
+
+/**
+ * A stream in memory, as an {@link AppendSink}: it validates every batch like S2, assigns
+ * seq nums and timestamps, and can be told to lose acks or refuse batches.
+ */
+final class InMemoryStream implements AppendSink {
+
+	enum Fault {
+
+		NONE, WRITE_THEN_FAIL, FAIL_WITHOUT_WRITE
+
+	}
+
+	private final List<SequencedRecord> records = new ArrayList<>();
+
+	private final List<AppendInput> received = new ArrayList<>();
+
+	private final IntFunction<Fault> faults;
+
+	InMemoryStream() {
+		this((call) -> Fault.NONE);
+	}
+
+	InMemoryStream(IntFunction<Fault> faults) {
+		this.faults = faults;
+	}
+
+	@Override
+	public synchronized CompletableFuture<AppendAck> append(AppendInput batch) {
+		int call = this.received.size();
+		this.received.add(batch);
+		AppendRules.validate(batch);
+		Fault fault = this.faults.apply(call);
+		if (fault == Fault.FAIL_WITHOUT_WRITE) {
+			return CompletableFuture.failedFuture(new IllegalStateException("connection reset before the write"));
+		}
+		long start = this.records.size();
+		for (AppendRecord record : batch.getRecordsList()) {
+			long seq = this.records.size();
+			this.records.add(SequencedRecord.newBuilder()
+				.setSeqNum(seq)
+				.setTimestamp(1000 + seq)
+				.addAllHeaders(record.getHeadersList())
+				.setBody(record.getBody())
+				.build());
+		}
+		if (fault == Fault.WRITE_THEN_FAIL) {
+			return CompletableFuture.failedFuture(new IllegalStateException("connection reset, ack lost"));
+		}
+		long end = this.records.size();
+		return CompletableFuture.completedFuture(new AppendAck(new StreamPosition(start, 1000 + start),
+				new StreamPosition(end, 1000 + end - 1), new StreamPosition(end, 1000 + end - 1)));
+	}
+
+	synchronized List<SequencedRecord> records() {
+		return List.copyOf(this.records);
+	}
+
+	synchronized List<AppendInput> received() {
+		return List.copyOf(this.received);
+	}
+
+}

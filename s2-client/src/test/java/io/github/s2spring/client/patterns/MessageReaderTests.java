@@ -1,0 +1,288 @@
+package io.github.s2spring.client.patterns;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Flow;
+import java.util.concurrent.SubmissionPublisher;
+import java.util.concurrent.TimeUnit;
+
+import com.google.protobuf.ByteString;
+import io.github.s2spring.client.patterns.ReadOutcome.Failure;
+import io.github.s2spring.client.patterns.ReadOutcome.Message;
+import io.github.s2spring.client.patterns.ReadOutcome.Reason;
+import io.github.s2spring.protocol.limits.ValidationException;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import s2.v1.ReadBatch;
+import s2.v1.SequencedRecord;
+
+import static io.github.s2spring.client.patterns.FrameAssemblerTests.frame;
+import static io.github.s2spring.client.patterns.TestRecords.header;
+import static io.github.s2spring.client.patterns.TestRecords.record;
+import static io.github.s2spring.client.patterns.TestRecords.text;
+import static io.github.s2spring.client.patterns.TestRecords.u64;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+class MessageReaderTests {
+
+	record Event(String name, int n) {
+	}
+
+	private final MessageWriterOptions small = MessageWriterOptions.builder().chunkBytes(5).build();
+
+	@Test
+	void readsBackWhatTheWriterFramed() {
+		MessageFramer framer = new MessageFramer(this.small);
+		S2Serializer<Event> json = S2Serializer.json(Event.class);
+		List<SequencedRecord> stored = TestRecords.stored(TestRecords.appendRecords(
+				framer.frame(json.serialize(new Event("first", 1))), framer.frame(json.serialize(new Event("x", 2)))));
+		List<ReadOutcome<Event>> out = new MessageReader<>(json).readAll(stored);
+		assertThat(values(out)).containsExactly(new Event("first", 1), new Event("x", 2));
+		Message<Event> first = (Message<Event>) out.get(0);
+		assertThat(first.seqNum()).isZero();
+		assertThat(first.records()).isEqualTo(first.lastSeqNum() + 1);
+		assertThat(first.writerId()).isEqualTo(this.small.writerId().value());
+	}
+
+	@Test
+	void deserializationErrorIsReportedAndTheStreamGoesOn() {
+		MessageReader<Event> reader = new MessageReader<>(S2Serializer.json(Event.class));
+		List<ReadOutcome<Event>> out = reader
+			.readAll(List.of(record(0, "not json"), record(1, "{\"name\":\"ok\",\"n\":3}", frame(1, 19))));
+		assertThat(out).hasSize(2);
+		Failure<Event> failure = (Failure<Event>) out.get(0);
+		assertThat(failure.reason()).isEqualTo(Reason.DESERIALIZATION_FAILED);
+		assertThat(failure.description()).startsWith("Cannot deserialize the message of 8 bytes at seq num 0");
+		assertThat(failure.cause()).isInstanceOf(SerializationException.class);
+		assertThat(values(out)).containsExactly(new Event("ok", 3));
+	}
+
+	@Test
+	void malformedHeaderSkipsTheRecordAndTheStreamGoesOn() {
+		MessageReader<String> reader = new MessageReader<>(S2Serializer.string());
+		List<ReadOutcome<String>> out = reader
+			.readAll(List.of(record(0, "a", header("_dedupe_seq", ByteString.copyFromUtf8("7"))), record(1, "b")));
+		assertThat(out).hasSize(2);
+		assertThat(((Failure<String>) out.get(0)).reason()).isEqualTo(Reason.MALFORMED_HEADER);
+		assertThat(((Failure<String>) out.get(0)).description()).contains("_dedupe_seq must hold exactly 8 bytes");
+		assertThat(values(out)).containsExactly("b");
+	}
+
+	@Test
+	void duplicateRecordsOfAMessageAreDropped() {
+		MessageFramer framer = new MessageFramer(this.small);
+		PreparedMessage message = framer.frame("0123456789abc".getBytes());
+		List<s2.v1.AppendRecord> records = TestRecords.appendRecords(message);
+		List<s2.v1.AppendRecord> wire = new ArrayList<>(records.subList(0, 2));
+		wire.addAll(records);
+		wire.addAll(records.subList(1, 3));
+		MessageReader<String> reader = new MessageReader<>(S2Serializer.string());
+		assertThat(values(reader.readAll(TestRecords.stored(wire)))).containsExactly("0123456789abc");
+		assertThat(reader.duplicatesDropped()).isEqualTo(4);
+	}
+
+	@Test
+	void withoutDedupeResentRecordsResynchronise() {
+		MessageFramer framer = new MessageFramer(this.small);
+		List<s2.v1.AppendRecord> records = TestRecords.appendRecords(framer.frame("0123456789".getBytes()));
+		List<s2.v1.AppendRecord> wire = new ArrayList<>(records.subList(0, 1));
+		wire.addAll(records);
+		MessageReader<String> reader = new MessageReader<>(S2Serializer.string(),
+				ReaderOptions.defaults().withDedupe(false));
+		List<ReadOutcome<String>> out = reader.readAll(TestRecords.stored(wire));
+		assertThat(out).hasSize(2);
+		assertThat(((Failure<String>) out.get(0)).reason()).isEqualTo(Reason.PARTIAL_FRAME_DROPPED);
+		assertThat(values(out)).containsExactly("0123456789");
+	}
+
+	@Test
+	void readsBatchesAndHeartbeats() {
+		MessageReader<String> reader = new MessageReader<>(S2Serializer.string());
+		assertThat(reader.read(ReadBatch.getDefaultInstance())).isEmpty();
+		ReadBatch batch = ReadBatch.newBuilder().addRecords(record(0, "a")).addRecords(record(1, "b")).build();
+		assertThat(values(reader.read(batch))).containsExactly("a", "b");
+		assertThat(values(reader.read(batch(record(2, "b2"))))).containsExactly("b2");
+		assertThat(values(reader.read(record(3, "c")))).containsExactly("c");
+	}
+
+	@Test
+	void iteratesLazilyOverRecordsAndBatches() {
+		MessageReader<String> reader = new MessageReader<>(S2Serializer.string());
+		Iterator<ReadOutcome<String>> records = reader
+			.readRecords(List.of(record(0, "ab", frame(2, 3)), record(1, "c"), record(2, "d")).iterator());
+		assertThat(values(records)).containsExactly("abc", "d");
+		assertThatExceptionOfType(java.util.NoSuchElementException.class).isThrownBy(records::next);
+		Iterator<ReadOutcome<String>> batches = new MessageReader<>(S2Serializer.string())
+			.readBatches(List.of(batch(record(0, "x")), batch(), batch(record(1, "y"))).iterator());
+		assertThat(values(batches)).containsExactly("x", "y");
+	}
+
+	@Test
+	void publisherPassesDemandOnAndDeliversInOrder() {
+		MessageReader<String> reader = new MessageReader<>(S2Serializer.string());
+		SubmissionPublisher<io.github.s2spring.client.data.ReadBatch> upstream = new SubmissionPublisher<>();
+		try {
+			Collector<String> collector = new Collector<>();
+			reader.readBatches(upstream).subscribe(collector);
+			await().atMost(10, TimeUnit.SECONDS).until(() -> upstream.getNumberOfSubscribers() == 1);
+			for (int i = 0; i < 50; i++) {
+				upstream.submit(batch(record(2L * i, "m" + i + "-", frame(2, ("m" + i + "-x").length())),
+						record(2L * i + 1, "x")));
+			}
+			upstream.close();
+			await().atMost(10, TimeUnit.SECONDS).until(() -> collector.completed);
+			List<String> expected = new ArrayList<>();
+			for (int i = 0; i < 50; i++) {
+				expected.add("m" + i + "-x");
+			}
+			assertThat(collector.values()).containsExactlyElementsOf(expected);
+			assertThat(collector.error).isNull();
+		}
+		finally {
+			upstream.close();
+		}
+	}
+
+	@Test
+	void publisherOfRecordsFailsOnFrameSizeAndCancelsUpstream() {
+		MessageReader<String> reader = new MessageReader<>(S2Serializer.string(),
+				ReaderOptions.defaults().withMaxFrameBytes(10));
+		try (SubmissionPublisher<SequencedRecord> upstream = new SubmissionPublisher<>()) {
+			Collector<String> collector = new Collector<>();
+			reader.readRecords(upstream).subscribe(collector);
+			await().atMost(10, TimeUnit.SECONDS).until(() -> upstream.getNumberOfSubscribers() == 1);
+			upstream.submit(record(0, "fine"));
+			upstream.submit(record(1, "x", frame(1, 11)));
+			upstream.submit(record(2, "never"));
+			await().atMost(10, TimeUnit.SECONDS).until(() -> collector.error != null);
+			assertThat(collector.values()).containsExactly("fine");
+			assertThat(collector.error).isInstanceOf(FrameSizeException.class);
+			await().atMost(10, TimeUnit.SECONDS).until(() -> upstream.getNumberOfSubscribers() == 0);
+		}
+	}
+
+	@Test
+	void publisherRejectsNonPositiveDemandAndPassesUpstreamErrors() {
+		MessageReader<String> reader = new MessageReader<>(S2Serializer.string());
+		try (SubmissionPublisher<SequencedRecord> upstream = new SubmissionPublisher<>()) {
+			Collector<String> collector = new Collector<>(0);
+			reader.readRecords(upstream).subscribe(collector);
+			await().atMost(10, TimeUnit.SECONDS).until(() -> collector.error != null);
+			assertThat(collector.error).isInstanceOf(IllegalArgumentException.class);
+		}
+		SubmissionPublisher<SequencedRecord> failing = new SubmissionPublisher<>();
+		Collector<String> collector = new Collector<>();
+		reader.readRecords(failing).subscribe(collector);
+		await().atMost(10, TimeUnit.SECONDS).until(() -> failing.getNumberOfSubscribers() == 1);
+		failing.closeExceptionally(new IllegalStateException("session ended"));
+		await().atMost(10, TimeUnit.SECONDS).until(() -> collector.error != null);
+		assertThat(collector.error).hasMessage("session ended");
+	}
+
+	@Test
+	void publisherStopsOnCancel() {
+		MessageReader<String> reader = new MessageReader<>(S2Serializer.string());
+		try (SubmissionPublisher<SequencedRecord> upstream = new SubmissionPublisher<>()) {
+			Collector<String> collector = new Collector<>();
+			reader.readRecords(upstream).subscribe(collector);
+			await().atMost(10, TimeUnit.SECONDS).until(() -> collector.subscription != null);
+			collector.subscription.cancel();
+			await().atMost(10, TimeUnit.SECONDS).until(() -> upstream.getNumberOfSubscribers() == 0);
+			assertThat(collector.values()).isEmpty();
+		}
+	}
+
+	@Test
+	void readerOptionsAreChecked() {
+		ReaderOptions options = ReaderOptions.defaults().withMaxWriters(3).withMaxOpenFrames(2);
+		assertThat(options).isEqualTo(new ReaderOptions(true, 3, 100L * 1024 * 1024, 2));
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> ReaderOptions.defaults().withMaxWriters(0))
+			.withMessageContaining("max writers");
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> ReaderOptions.defaults().withMaxFrameBytes(0))
+			.withMessageContaining("max frame bytes");
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> ReaderOptions.defaults().withMaxOpenFrames(0))
+			.withMessageContaining("max open frames");
+	}
+
+	@Test
+	void dedupeFilterSeesSequenceWithoutWriterAsLegacy() {
+		MessageReader<String> reader = new MessageReader<>(S2Serializer.string());
+		List<ReadOutcome<String>> out = reader.readAll(List.of(record(0, "a", u64("_dedupe_seq", 1)),
+				record(1, "a", u64("_dedupe_seq", 1)), record(2, "b", u64("_dedupe_seq", 1), text("_writer_id", "w"))));
+		assertThat(values(out)).containsExactly("a", "b");
+	}
+
+	static io.github.s2spring.client.data.ReadBatch batch(SequencedRecord... records) {
+		return new io.github.s2spring.client.data.ReadBatch(List.of(records), null);
+	}
+
+	static <T> List<T> values(List<ReadOutcome<T>> outcomes) {
+		return values(outcomes.iterator());
+	}
+
+	static <T> List<T> values(Iterator<ReadOutcome<T>> outcomes) {
+		List<T> values = new ArrayList<>();
+		outcomes.forEachRemaining((outcome) -> {
+			if (outcome instanceof Message<T> message) {
+				values.add(message.value());
+			}
+		});
+		return values;
+	}
+
+	static final class Collector<T> implements Flow.Subscriber<ReadOutcome<T>> {
+
+		final List<ReadOutcome<T>> items = new CopyOnWriteArrayList<>();
+
+		final long initialDemand;
+
+		volatile Flow.@Nullable Subscription subscription;
+
+		volatile boolean completed;
+
+		volatile @Nullable Throwable error;
+
+		Collector() {
+			this(1);
+		}
+
+		Collector(long initialDemand) {
+			this.initialDemand = initialDemand;
+		}
+
+		@Override
+		public void onSubscribe(Flow.Subscription subscription) {
+			this.subscription = subscription;
+			subscription.request(this.initialDemand);
+		}
+
+		@Override
+		public void onNext(ReadOutcome<T> item) {
+			this.items.add(item);
+			this.subscription.request(1);
+		}
+
+		@Override
+		public void onError(Throwable throwable) {
+			this.error = throwable;
+		}
+
+		@Override
+		public void onComplete() {
+			this.completed = true;
+		}
+
+		List<T> values() {
+			return MessageReaderTests.values(this.items);
+		}
+
+	}
+
+}
