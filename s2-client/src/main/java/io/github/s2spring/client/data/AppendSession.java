@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http2.Http2Headers;
@@ -86,7 +87,7 @@ public final class AppendSession implements AutoCloseable {
 	 * @return the ticket, once admitted
 	 */
 	public CompletableFuture<AppendTicket> submit(AppendBatch batch) {
-		Entry entry = new Entry(batch);
+		Entry entry = new Entry(batch, this.encoder);
 		DataPlane.execute(this.loop, () -> {
 			if (this.failure != null) {
 				entry.fail(this.failure);
@@ -198,7 +199,7 @@ public final class AppendSession implements AutoCloseable {
 		entry.sentAtNanos = System.nanoTime();
 		current.sent++;
 		current.unacked++;
-		h2.writeData(this.encoder.encode(new S2sFrame.Regular(entry.payload, false), ByteBufAllocator.DEFAULT), false);
+		h2.writeData(entry.frame().retainedDuplicate(), false);
 		armAckTimer();
 	}
 
@@ -252,6 +253,7 @@ public final class AppendSession implements AutoCloseable {
 			return;
 		}
 		this.inflight.poll();
+		head.release();
 		this.inflightBytes -= head.batch.meteredBytes();
 		this.lastEndSeqNum = ack.end().seqNum();
 		this.failures = 0;
@@ -350,13 +352,14 @@ public final class AppendSession implements AutoCloseable {
 	}
 
 	/**
-	 * A batch on its way, with the serialized payload reused for resends.
+	 * A batch on its way, with its S2S frame encoded once, by the submitting thread, and
+	 * reused for resends.
 	 */
 	private static final class Entry {
 
 		final AppendBatch batch;
 
-		final byte[] payload;
+		private @Nullable ByteBuf frame;
 
 		final CompletableFuture<AppendTicket> admitted = new CompletableFuture<>();
 
@@ -366,12 +369,29 @@ public final class AppendSession implements AutoCloseable {
 
 		long sentAtNanos;
 
-		Entry(AppendBatch batch) {
+		Entry(AppendBatch batch, S2sFrameEncoder encoder) {
 			this.batch = batch;
-			this.payload = batch.toProto().toByteArray();
+			this.frame = AppendFrames.encode(batch.toProto(), encoder);
+		}
+
+		ByteBuf frame() {
+			ByteBuf current = this.frame;
+			if (current == null) {
+				throw new IllegalStateException("The batch was already released");
+			}
+			return current;
+		}
+
+		void release() {
+			ByteBuf current = this.frame;
+			this.frame = null;
+			if (current != null) {
+				current.release();
+			}
 		}
 
 		void fail(S2Exception cause) {
+			release();
 			this.admitted.completeExceptionally(cause);
 			this.ack.completeExceptionally(cause);
 		}

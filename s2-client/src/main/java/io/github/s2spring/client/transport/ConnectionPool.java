@@ -1,5 +1,6 @@
 package io.github.s2spring.client.transport;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -11,7 +12,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The connections to one origin. A new stream goes to the first connection with a free
  * slot; a new connection is opened only when every one is full (or none accepts streams),
- * and at most one connection is being opened at a time.
+ * and at most one connection is being opened at a time. Streams that wait for that
+ * connection are queued and served in a loop once it is ready (never by recursion, so
+ * thousands of waiters cannot overflow the stack); those it cannot hold wait for the next
+ * one.
  */
 final class ConnectionPool {
 
@@ -21,7 +25,9 @@ final class ConnectionPool {
 
 	private final List<Http2Connection> connections = new ArrayList<>();
 
-	private @Nullable CompletableFuture<Http2Connection> connecting;
+	private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+
+	private boolean connecting;
 
 	private boolean closed;
 
@@ -31,31 +37,98 @@ final class ConnectionPool {
 	}
 
 	CompletableFuture<H2Stream> openStream(StreamListener listener) {
-		CompletableFuture<Http2Connection> pending;
+		Waiter waiter = new Waiter(listener);
+		boolean connect;
 		synchronized (this) {
 			if (this.closed) {
 				return CompletableFuture.failedFuture(new StreamClosedException("The transport is closed"));
 			}
-			for (Http2Connection connection : this.connections) {
-				if (connection.tryReserve()) {
-					return connection.openReserved(listener);
-				}
+			Http2Connection free = reserve();
+			if (free != null) {
+				return free.openReserved(listener);
 			}
-			if (this.connecting == null) {
-				Http2Connection connection = this.connector.apply(this);
-				this.connections.add(connection);
-				CompletableFuture<Http2Connection> ready = connection.ready();
-				this.connecting = ready;
-				ready.whenComplete((c, ex) -> connectFinished(ready));
-			}
-			pending = this.connecting;
+			this.waiters.add(waiter);
+			connect = !this.connecting;
+			this.connecting = true;
 		}
-		return pending.thenCompose((connection) -> openStream(listener));
+		if (connect) {
+			connect();
+		}
+		return waiter.stream;
 	}
 
-	private synchronized void connectFinished(CompletableFuture<Http2Connection> ready) {
-		if (this.connecting == ready) {
-			this.connecting = null;
+	private @Nullable Http2Connection reserve() {
+		for (Http2Connection connection : this.connections) {
+			if (connection.tryReserve()) {
+				return connection;
+			}
+		}
+		return null;
+	}
+
+	private void connect() {
+		Http2Connection connection;
+		try {
+			connection = this.connector.apply(this);
+		}
+		catch (RuntimeException ex) {
+			connectFinished(ex);
+			return;
+		}
+		synchronized (this) {
+			if (!connection.ready().isCompletedExceptionally()) {
+				this.connections.add(connection);
+			}
+		}
+		connection.ready().whenComplete((ready, ex) -> connectFinished(ex));
+	}
+
+	/**
+	 * Serves the queued streams once a connection attempt ended: on success as many as
+	 * the connections hold (another connection is opened for the rest), on failure all of
+	 * them fail with its cause.
+	 */
+	private void connectFinished(@Nullable Throwable failure) {
+		List<Waiter> failed = new ArrayList<>();
+		List<Waiter> granted = new ArrayList<>();
+		List<Http2Connection> grantedOn = new ArrayList<>();
+		boolean again = false;
+		synchronized (this) {
+			this.connecting = false;
+			if (failure != null || this.closed) {
+				failed.addAll(this.waiters);
+				this.waiters.clear();
+			}
+			else {
+				while (!this.waiters.isEmpty()) {
+					Http2Connection free = reserve();
+					if (free == null) {
+						break;
+					}
+					granted.add(this.waiters.poll());
+					grantedOn.add(free);
+				}
+				again = !this.waiters.isEmpty();
+				this.connecting = again;
+			}
+		}
+		Throwable cause = (failure != null) ? failure : new StreamClosedException("The transport is closed");
+		for (Waiter waiter : failed) {
+			waiter.stream.completeExceptionally(cause);
+		}
+		for (int i = 0; i < granted.size(); i++) {
+			Waiter waiter = granted.get(i);
+			grantedOn.get(i).openReserved(waiter.listener).whenComplete((stream, ex) -> {
+				if (ex != null) {
+					waiter.stream.completeExceptionally(ex);
+				}
+				else {
+					waiter.stream.complete(stream);
+				}
+			});
+		}
+		if (again) {
+			connect();
 		}
 	}
 
@@ -92,6 +165,21 @@ final class ConnectionPool {
 	@Override
 	public String toString() {
 		return "ConnectionPool[" + this.origin + ", " + size() + " connections]";
+	}
+
+	/**
+	 * A stream waiting for a connection.
+	 */
+	private static final class Waiter {
+
+		final StreamListener listener;
+
+		final CompletableFuture<H2Stream> stream = new CompletableFuture<>();
+
+		Waiter(StreamListener listener) {
+			this.listener = listener;
+		}
+
 	}
 
 }

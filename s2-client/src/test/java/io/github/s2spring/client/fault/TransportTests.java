@@ -106,6 +106,40 @@ class TransportTests {
 	}
 
 	@Test
+	void aThousandStreamsOpenReadAndAppendSessionsBackToBackThroughOneClient() {
+		int streams = 1000;
+		try (S2EmbeddedServer server = TestServers.start();
+				S2Client client = S2Client.create(TestServers.config(server.baseUrl()).build())) {
+			var readers = new java.util.ArrayList<io.github.s2spring.client.data.ReadSession>();
+			var appenders = new java.util.ArrayList<io.github.s2spring.client.data.AppendSession>();
+			var acks = new java.util.ArrayList<java.util.concurrent.CompletableFuture<io.github.s2spring.client.data.AppendAck>>();
+			for (int i = 0; i < streams; i++) {
+				S2Stream stream = client.basin(TestServers.BASIN).stream("scale-" + i);
+				readers.add(stream.readSession(ReadOptions.fromSeqNum(0)));
+				var appender = stream.appendSession();
+				appenders.add(appender);
+				acks.add(appender.appendAsync(AppendBatch.of(AppendRecords.of("r" + i))));
+			}
+			for (int i = 0; i < streams; i++) {
+				assertThat(acks.get(i).join().start().seqNum()).isZero();
+				var reader = readers.get(i).batches();
+				var batch = reader.next(Duration.ofSeconds(60));
+				while (batch != null && batch.isEmpty()) {
+					batch = reader.next(Duration.ofSeconds(60));
+				}
+				assertThat(batch).isNotNull();
+				assertThat(batch.records()).hasSize(1);
+				assertThat(batch.records().get(0).getBody().toStringUtf8()).isEqualTo("r" + i);
+			}
+			int maxConnections = (2 * streams + 99) / 100 + 1;
+			assertThat(client.transport().connectionCount()).isBetween(2 * streams / 100, maxConnections);
+			assertThat(server.openConnections()).isLessThanOrEqualTo(maxConnections);
+			appenders.forEach(io.github.s2spring.client.data.AppendSession::close);
+			readers.forEach(io.github.s2spring.client.data.ReadSession::close);
+		}
+	}
+
+	@Test
 	void manyStreamsShareFewConnections() {
 		try (S2EmbeddedServer server = TestServers.start();
 				S2Client client = S2Client
