@@ -48,6 +48,7 @@ public final class LoadHarness {
 	 * @return the results
 	 */
 	BenchResults run() {
+		warmUp();
 		if (selected(1)) {
 			appendThroughput();
 		}
@@ -67,6 +68,27 @@ public final class LoadHarness {
 			patterns();
 		}
 		return new BenchResults(this.workload, this.rows, this.distributions, this.notes);
+	}
+
+	/**
+	 * Runs a short append and read through every driver before anything is measured, so
+	 * that no column pays for the JIT warm-up of the server or of the code they share.
+	 */
+	private void warmUp() {
+		Workload warm = new Workload(this.workload.recordBytes(), this.workload.batchRecords(),
+				this.workload.duration().dividedBy(2), this.workload.ratePerSecond(), this.workload.catchUpRecords(),
+				this.workload.streams(), this.workload.messageBytes());
+		for (int round = 0; round < 2; round++) {
+			for (Driver driver : this.drivers) {
+				String stream = "warmup-" + round + "-" + driver.name() + "-" + this.runId;
+				Throughput appended = attempt(driver, "warm-up", () -> driver.appendThroughput(stream, warm));
+				if (appended != null) {
+					int records = (int) Math.min(appended.records(), this.workload.catchUpRecords());
+					attempt(driver, "warm-up read", () -> driver.catchUpRead(stream, records));
+				}
+			}
+		}
+		this.notes.clear();
 	}
 
 	private boolean selected(int scenario) {
