@@ -21,10 +21,6 @@ import { describeError, ScenarioContext, withTimeout } from "./lib/harness.mjs";
  */
 export const KNOWN_PENDING = {
 	// "scenario name": "reason (server feature missing, reported in CONFORMANCE-FAILURES.md)",
-	"access tokens: issue, list, revoke":
-		"s2-embedded answers 501 not_implemented for /v1/access-tokens (planned in issue 3; CONFORMANCE-FAILURES.md run 1, item 2)",
-	"metrics: account, basin and stream metric sets answer":
-		"s2-embedded answers 501 not_implemented for /v1/metrics (planned in issue 3; CONFORMANCE-FAILURES.md run 1, item 3)",
 };
 
 const HERE = dirname(fileURLToPath(import.meta.url));
