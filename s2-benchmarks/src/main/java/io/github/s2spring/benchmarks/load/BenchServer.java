@@ -93,6 +93,29 @@ final class BenchServer implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Deletes a stream, so that an in-memory server frees its records between scenarios.
+	 * Failures are ignored: this only saves memory.
+	 * @param basin the basin
+	 * @param stream the stream
+	 */
+	void deleteStream(String basin, String stream) {
+		try {
+			HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(this.baseUrl + "/streams/" + stream))
+					.header("s2-basin", basin)
+					.header("authorization", "Bearer bench")
+					.DELETE()
+					.build(), HttpResponse.BodyHandlers.discarding());
+		}
+		catch (IOException ex) {
+			// best effort
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	@Override
 	public void close() {
 		if (this.embedded != null) {

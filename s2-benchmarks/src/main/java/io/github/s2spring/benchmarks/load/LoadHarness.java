@@ -76,9 +76,9 @@ public final class LoadHarness {
 	 */
 	private void warmUp() {
 		Workload warm = new Workload(this.workload.recordBytes(), this.workload.batchRecords(),
-				this.workload.duration().dividedBy(2), this.workload.ratePerSecond(), this.workload.catchUpRecords(),
+				this.workload.duration().dividedBy(4), this.workload.ratePerSecond(), this.workload.catchUpRecords(),
 				this.workload.streams(), this.workload.messageBytes());
-		for (int round = 0; round < 2; round++) {
+		for (int round = 0; round < 1; round++) {
 			for (Driver driver : this.drivers) {
 				String stream = "warmup-" + round + "-" + driver.name() + "-" + this.runId;
 				Throughput appended = attempt(driver, "warm-up", () -> driver.appendThroughput(stream, warm));
@@ -86,6 +86,7 @@ public final class LoadHarness {
 					int records = (int) Math.min(appended.records(), this.workload.catchUpRecords());
 					attempt(driver, "warm-up read", () -> driver.catchUpRead(stream, records));
 				}
+				this.server.deleteStream(this.basin, stream);
 			}
 		}
 		this.notes.clear();
@@ -110,6 +111,7 @@ public final class LoadHarness {
 				if (count != null) {
 					verified.put(driver.name(), (double) count);
 				}
+				this.server.deleteStream(this.basin, stream);
 			}
 		}
 		add(scenario, "MiB/s", true, mib);
@@ -152,6 +154,7 @@ public final class LoadHarness {
 				}
 			}
 		}
+		this.server.deleteStream(this.basin, stream);
 		add(scenario, "MiB/s", true, mib);
 	}
 
@@ -187,6 +190,7 @@ public final class LoadHarness {
 			if (result != null) {
 				mib.put(driver.name(), result.mibPerSecond());
 			}
+			this.server.deleteStream(this.basin, stream("patterns", driver));
 		}
 		add(scenario, "MiB/s written and reassembled", true, mib);
 	}
