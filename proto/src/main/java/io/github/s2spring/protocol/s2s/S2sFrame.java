@@ -3,7 +3,11 @@ package io.github.s2spring.protocol.s2s;
 import java.util.Arrays;
 import java.util.HexFormat;
 
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageLite;
+import com.google.protobuf.Parser;
+import com.google.protobuf.UnsafeByteOperations;
 
 /**
  * One S2S frame, decoded: either a regular frame carrying a protobuf payload or a
@@ -46,6 +50,25 @@ public sealed interface S2sFrame permits S2sFrame.Regular, S2sFrame.Terminal {
 	 * @param reconnectAdvised whether the sender is draining and advises a reconnect
 	 */
 	record Regular(byte[] payload, boolean reconnectAdvised) implements S2sFrame {
+
+		/**
+		 * Parses the payload as a protobuf message without copying it: the message's
+		 * {@code bytes} fields (record bodies, header names and values) share the
+		 * payload's array. Frames from {@link S2sFrameDecoder} own their payload array
+		 * and nothing writes to it afterwards, so the message stays valid for as long as
+		 * it is referenced.
+		 * @param <T> the message type
+		 * @param parser the message's parser
+		 * @return the message
+		 * @throws InvalidProtocolBufferException if the payload is not a valid message
+		 */
+		public <T> T parse(Parser<T> parser) throws InvalidProtocolBufferException {
+			CodedInputStream in = UnsafeByteOperations.unsafeWrap(this.payload).newCodedInput();
+			in.enableAliasing(true);
+			T message = parser.parseFrom(in);
+			in.checkLastTagWas(0);
+			return message;
+		}
 
 		@Override
 		public boolean equals(Object other) {

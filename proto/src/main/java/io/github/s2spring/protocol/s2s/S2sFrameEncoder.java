@@ -1,7 +1,10 @@
 package io.github.s2spring.protocol.s2s;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.MessageLite;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 
@@ -70,6 +73,40 @@ public final class S2sFrameEncoder {
 		}
 		out.writeBytes(body);
 		return out;
+	}
+
+	/**
+	 * Encodes a protobuf message as a regular frame into a new buffer. An uncompressed
+	 * payload is written straight into the buffer, without an intermediate array.
+	 * @param message the message
+	 * @param reconnectAdvised whether to set the reconnect-advised flag
+	 * @param allocator the allocator of the returned buffer
+	 * @return a buffer holding exactly the encoded frame; the caller owns it
+	 * @throws S2sFrameException if the frame would exceed
+	 * {@value S2sFrame#MAX_FRAME_BYTES} bytes
+	 */
+	public ByteBuf encode(MessageLite message, boolean reconnectAdvised, ByteBufAllocator allocator) {
+		int size = message.getSerializedSize();
+		requireFits(size, "payload");
+		if (this.compression != Compression.NONE && size >= S2sFrame.COMPRESSION_THRESHOLD_BYTES) {
+			return encode(new S2sFrame.Regular(message.toByteArray(), reconnectAdvised), allocator);
+		}
+		int total = S2sFrame.LENGTH_PREFIX_BYTES + 1 + size;
+		ByteBuf out = allocator.buffer(total, total);
+		try {
+			out.writeMedium(1 + size);
+			out.writeByte(Compression.NONE.flagBits() | (reconnectAdvised ? S2sFrame.RECONNECT_ADVISED_FLAG : 0));
+			CodedOutputStream coded = CodedOutputStream.newInstance(out.nioBuffer(out.writerIndex(), size));
+			message.writeTo(coded);
+			coded.flush();
+			coded.checkNoSpaceLeft();
+			out.writerIndex(total);
+			return out;
+		}
+		catch (IOException | RuntimeException ex) {
+			out.release();
+			throw new IllegalStateException("Cannot encode " + message.getClass().getSimpleName(), ex);
+		}
 	}
 
 	private static void requireFits(int payloadLength, String what) {
