@@ -15,7 +15,6 @@ import io.github.s2spring.embedded.metrics.ServerMetrics;
 import io.github.s2spring.embedded.store.Stream;
 import io.github.s2spring.protocol.error.ErrorCode;
 import io.github.s2spring.protocol.limits.AppendRules;
-import io.github.s2spring.protocol.limits.MeteredSize;
 import io.github.s2spring.protocol.s2s.Compression;
 import io.github.s2spring.protocol.s2s.S2sFrame;
 import io.github.s2spring.protocol.s2s.S2sFrameDecoder;
@@ -97,17 +96,16 @@ final class AppendSession implements Drainable {
 		}
 		AppendInput input;
 		try {
-			input = AppendInput.parseFrom(((S2sFrame.Regular) frame).payload());
+			input = ((S2sFrame.Regular) frame).parse(AppendInput.parser());
 		}
 		catch (InvalidProtocolBufferException ex) {
 			fail(ApiException.of(ErrorCode.BAD_FRAME, "Invalid AppendInput message: " + ex.getMessage()));
 			return;
 		}
 		try {
-			AppendRules.validate(input);
+			long meteredBytes = AppendRules.validate(input);
 			RecordEndpoints.authorizeCommands(this.call, input);
 			CompletableFuture<AppendAck> ack = this.stream.append(input);
-			long meteredBytes = MeteredSize.of(input);
 			ack.thenRun(() -> this.metrics.appended(this.stream.basin(), meteredBytes));
 			this.pending.add(ack);
 			ack.whenComplete((result, error) -> this.call.eventLoop().execute(this::flush));

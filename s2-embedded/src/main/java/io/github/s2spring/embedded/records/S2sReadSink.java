@@ -41,15 +41,13 @@ final class S2sReadSink implements ReadSink {
 		if (tail != null) {
 			batch.setTail(tail.toProto());
 		}
-		this.call
-			.write(this.encoder.encode(new S2sFrame.Regular(batch.build().toByteArray(), false), this.call.alloc()));
+		this.call.write(this.encoder.encode(batch.build(), false, this.call.alloc()));
 	}
 
 	@Override
 	public void heartbeat(StreamPosition tail, boolean reconnectAdvised) {
 		ReadBatch batch = ReadBatch.newBuilder().setTail(tail.toProto()).build();
-		this.call
-			.write(this.encoder.encode(new S2sFrame.Regular(batch.toByteArray(), reconnectAdvised), this.call.alloc()));
+		this.call.write(this.encoder.encode(batch, reconnectAdvised, this.call.alloc()));
 	}
 
 	@Override

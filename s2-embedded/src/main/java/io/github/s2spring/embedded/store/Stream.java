@@ -145,6 +145,7 @@ public final class Stream {
 		long end;
 		long lastTimestamp;
 		long startTimestamp;
+		boolean journaled = this.journal != Journal.none();
 		ReadBatch.Builder batch = ReadBatch.newBuilder();
 		CompletableFuture<Void> durable;
 		synchronized (this) {
@@ -184,21 +185,25 @@ public final class Stream {
 					startTimestamp = ts;
 				}
 				long seqNum = this.nextSeqNum++;
-				SequencedRecord sequenced = SequencedRecord.newBuilder()
+				SequencedRecord.Builder builder = SequencedRecord.newBuilder()
 					.setSeqNum(seqNum)
 					.setTimestamp(ts)
-					.addAllHeaders(record.getHeadersList())
-					.setBody(record.getBody())
-					.build();
+					.setBody(record.getBody());
+				if (record.getHeadersCount() > 0) {
+					builder.addAllHeaders(record.getHeadersList());
+				}
+				SequencedRecord sequenced = builder.build();
 				applyCommand(sequenced);
 				this.entries.add(new Entry(sequenced, now, (int) MeteredSize.of(sequenced)));
-				batch.addRecords(sequenced);
+				if (journaled) {
+					batch.addRecords(sequenced);
+				}
 			}
 			this.maxTimestamp = max;
 			this.lastActivityMillis = now;
 			end = this.nextSeqNum;
 			lastTimestamp = max;
-			durable = (this.journal == Journal.none()) ? DURABLE : this.journal
+			durable = !journaled ? DURABLE : this.journal
 				.append(new JournalEntry.RecordsAppended(this.basin, this.name, batch.build().toByteArray()));
 		}
 		StreamPosition startPosition = new StreamPosition(start, startTimestamp);
