@@ -371,7 +371,7 @@ public final class AppendSession implements AutoCloseable {
 
 		Entry(AppendBatch batch, S2sFrameEncoder encoder) {
 			this.batch = batch;
-			this.frame = AppendFrames.encode(batch.toProto(), encoder);
+			this.frame = encoder.encode(batch.toProto(), false, ByteBufAllocator.DEFAULT);
 		}
 
 		ByteBuf frame() {

@@ -202,7 +202,7 @@ public final class ReadSession implements Flow.Publisher<ReadBatch>, Iterable<Se
 		}
 		s2.v1.ReadBatch proto;
 		try {
-			proto = s2.v1.ReadBatch.parseFrom(frame.payload());
+			proto = frame.parse(s2.v1.ReadBatch.parser());
 		}
 		catch (InvalidProtocolBufferException ex) {
 			attemptFailed(current, new TransportException(TransportException.PROTOCOL_ERROR,
