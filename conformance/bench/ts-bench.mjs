@@ -44,6 +44,7 @@ function batch(first, count, nanos, size) {
 
 async function appendThroughput() {
 	const session = await stream(config.stream).appendSession({ maxInflightBytes: 5 * 1024 * 1024 });
+	const cpuBefore = process.cpuUsage();
 	const start = now();
 	const deadline = start + BigInt(config.durationMs) * 1_000_000n;
 	let last;
@@ -55,9 +56,15 @@ async function appendThroughput() {
 	}
 	await last;
 	const end = now();
+	const cpu = process.cpuUsage(cpuBefore);
 	await session.close();
 	const records = batches * config.batchRecords;
-	return { records, bodyBytes: records * config.recordBytes, nanos: Number(end - start) };
+	return {
+		records,
+		bodyBytes: records * config.recordBytes,
+		nanos: Number(end - start),
+		cpuNanos: (cpu.user + cpu.system) * 1000,
+	};
 }
 
 async function paced(total, send) {

@@ -94,19 +94,22 @@ final class BenchServer implements AutoCloseable {
 	}
 
 	/**
-	 * Deletes a stream, so that an in-memory server frees its records between scenarios.
-	 * Failures are ignored: this only saves memory.
+	 * Deletes a stream and waits until the server no longer knows it, so that an
+	 * in-memory server has freed its records before the next measurement starts. Failures
+	 * are ignored: this only saves memory.
 	 * @param basin the basin
 	 * @param stream the stream
 	 */
 	void deleteStream(String basin, String stream) {
+		HttpClient http = HttpClient.newHttpClient();
 		try {
-			HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create(this.baseUrl + "/streams/" + stream))
-					.header("s2-basin", basin)
-					.header("authorization", "Bearer bench")
-					.DELETE()
-					.build(), HttpResponse.BodyHandlers.discarding());
+			http.send(request(basin, stream).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			while (System.nanoTime() < deadline
+					&& http.send(request(basin, stream).GET().build(), HttpResponse.BodyHandlers.discarding())
+						.statusCode() != 404) {
+				Thread.sleep(50);
+			}
 		}
 		catch (IOException ex) {
 			// best effort
@@ -114,6 +117,12 @@ final class BenchServer implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	private HttpRequest.Builder request(String basin, String stream) {
+		return HttpRequest.newBuilder(URI.create(this.baseUrl + "/streams/" + stream))
+			.header("s2-basin", basin)
+			.header("authorization", "Bearer bench");
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package io.github.s2spring.benchmarks.load;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,23 +72,26 @@ public final class LoadHarness {
 	}
 
 	/**
-	 * Runs a short append and read through every driver before anything is measured, so
-	 * that no column pays for the JIT warm-up of the server or of the code they share.
+	 * Runs unmeasured rounds of scenario 1 (append, read back, delete) and a catch-up
+	 * read through every driver before anything is measured, so that no column pays for
+	 * the JIT warm-up of the server or of the code the drivers share.
 	 */
 	private void warmUp() {
-		Workload warm = new Workload(this.workload.recordBytes(), this.workload.batchRecords(),
-				this.workload.duration().dividedBy(4), this.workload.ratePerSecond(), this.workload.catchUpRecords(),
-				this.workload.streams(), this.workload.messageBytes());
-		for (int round = 0; round < 1; round++) {
+		Workload round = this.workload
+			.withDuration(this.workload.duration().dividedBy(this.workload.throughputRounds()));
+		for (int r = 0; r < this.workload.warmUpRounds(); r++) {
 			for (Driver driver : this.drivers) {
-				String stream = "warmup-" + round + "-" + driver.name() + "-" + this.runId;
-				Throughput appended = attempt(driver, "warm-up", () -> driver.appendThroughput(stream, warm));
-				if (appended != null) {
-					int records = (int) Math.min(appended.records(), this.workload.catchUpRecords());
-					attempt(driver, "warm-up read", () -> driver.catchUpRead(stream, records));
-				}
-				this.server.deleteStream(this.basin, stream);
+				appendRound(driver, "warm-up", "warmup" + r, round);
 			}
+		}
+		for (Driver driver : this.drivers) {
+			String stream = stream("warmup-read", driver);
+			Throughput appended = attempt(driver, "warm-up", () -> driver.appendThroughput(stream, round));
+			if (appended != null) {
+				int records = (int) Math.min(appended.records(), this.workload.catchUpRecords());
+				attempt(driver, "warm-up read", () -> driver.catchUpRead(stream, records));
+			}
+			this.server.deleteStream(this.basin, stream);
 		}
 		this.notes.clear();
 	}
@@ -96,26 +100,71 @@ public final class LoadHarness {
 		return this.scenarios.isEmpty() || this.scenarios.contains(scenario);
 	}
 
+	/**
+	 * Scenario 1 in interleaved rounds: every round gives each driver a fresh stream for
+	 * an equal share of the duration, checks it and deletes it. Interleaving spreads JIT
+	 * and GC drift evenly over the columns, and deleting every round bounds the records
+	 * an in-memory server holds.
+	 */
 	private void appendThroughput() {
 		String scenario = "1. append throughput (" + this.workload.recordBytes() + " B records, "
 				+ this.workload.batchRecords() + "/batch)";
-		Map<String, Double> mib = new LinkedHashMap<>();
-		Map<String, Double> verified = new LinkedHashMap<>();
-		for (Driver driver : this.drivers) {
-			String stream = stream("append", driver);
-			Throughput result = attempt(driver, scenario, () -> driver.appendThroughput(stream, this.workload));
-			if (result != null) {
-				mib.put(driver.name(), result.mibPerSecond());
-				Long count = attempt(driver, scenario + " integrity",
-						() -> Integrity.verify(this.server.baseUrl(), this.basin, stream, result.records()));
-				if (count != null) {
-					verified.put(driver.name(), (double) count);
+		int rounds = this.workload.throughputRounds();
+		Workload round = this.workload.withDuration(this.workload.duration().dividedBy(rounds));
+		Map<String, Throughput> appended = new LinkedHashMap<>();
+		Map<String, Long> verified = new LinkedHashMap<>();
+		Set<String> failed = new HashSet<>();
+		for (int r = 0; r < rounds; r++) {
+			for (Driver driver : this.drivers) {
+				if (failed.contains(driver.name())) {
+					continue;
 				}
-				this.server.deleteStream(this.basin, stream);
+				Round result = appendRound(driver, scenario + " round " + (r + 1) + "/" + rounds, "append" + r, round);
+				if (result.appended() == null || result.verified() == null) {
+					failed.add(driver.name());
+					continue;
+				}
+				appended.merge(driver.name(), result.appended(), Throughput::plus);
+				verified.merge(driver.name(), result.verified(), Long::sum);
 			}
 		}
+		failed.forEach(appended::remove);
+		failed.forEach(verified::remove);
+		Map<String, Double> mib = new LinkedHashMap<>();
+		Map<String, Double> records = new LinkedHashMap<>();
+		Map<String, Double> cpu = new LinkedHashMap<>();
+		appended.forEach((driver, total) -> {
+			mib.put(driver, total.mibPerSecond());
+			records.put(driver, (double) verified.get(driver));
+			cpu.put(driver, total.cpuSecondsPerGib());
+		});
 		add(scenario, "MiB/s", true, mib);
-		add(scenario, "records read back once, in order", true, verified);
+		add(scenario, "records read back once, in order", true, records);
+		add(scenario, "CPU s per GiB (driver + server)", false, cpu);
+	}
+
+	/**
+	 * One driver's share of a round of scenario 1: appends to a fresh stream, reads every
+	 * record back, deletes the stream.
+	 */
+	private Round appendRound(Driver driver, String label, String tag, Workload round) {
+		String stream = stream(tag, driver);
+		Throughput appended = attempt(driver, label, () -> {
+			long cpu = ProcessStats.cpuNanos();
+			Throughput measured = driver.appendThroughput(stream, round);
+			return measured.withCpu(ProcessStats.cpuNanos() - cpu);
+		});
+		Long verified = null;
+		if (appended != null) {
+			System.err.printf("    %s: %.0f MiB/s%n", driver.name(), appended.mibPerSecond());
+			verified = attempt(driver, label + " integrity",
+					() -> Integrity.verify(this.server.baseUrl(), this.basin, stream, appended.records()));
+		}
+		this.server.deleteStream(this.basin, stream);
+		return new Round(appended, verified);
+	}
+
+	private record Round(@Nullable Throughput appended, @Nullable Long verified) {
 	}
 
 	private void latency(String name, String key, LatencyScenario run) {
@@ -164,8 +213,10 @@ public final class LoadHarness {
 		Map<String, Double> heap = new LinkedHashMap<>();
 		Map<String, Double> threads = new LinkedHashMap<>();
 		IntSupplier counter = this.server.connectionCounter();
+		int idle = (counter != null) ? counter.getAsInt() : -1;
 		for (Driver driver : this.drivers) {
 			IntSupplier held = (counter != null) ? counter : () -> -1;
+			settle(held, idle);
 			ScaleResult result = attempt(driver, scenario,
 					() -> driver.scale("scale-" + driver.name() + "-" + this.runId + "-", this.workload, held));
 			if (result != null) {
@@ -179,6 +230,23 @@ public final class LoadHarness {
 		add(scenario, "TCP connections (counted by the server)", false, connections);
 		add(scenario, "heap held by the sessions after GC, MiB", false, heap);
 		add(scenario, "threads", false, threads);
+	}
+
+	/**
+	 * Waits until the previous driver's connections are gone, so that the server has
+	 * dropped their sessions before the next heap baseline is taken.
+	 */
+	private static void settle(IntSupplier connections, int idle) {
+		long deadline = System.nanoTime() + 30_000_000_000L;
+		try {
+			while (idle >= 0 && connections.getAsInt() > idle && System.nanoTime() < deadline) {
+				Thread.sleep(100);
+			}
+			Thread.sleep(500);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private void patterns() {

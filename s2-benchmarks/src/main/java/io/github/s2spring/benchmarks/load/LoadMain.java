@@ -41,6 +41,7 @@ public final class LoadMain {
 		@Nullable String url = null;
 		Path outDir = defaultOutDir();
 		boolean ts = true;
+		Set<String> only = new TreeSet<>();
 		Set<Integer> scenarios = new TreeSet<>();
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
@@ -49,13 +50,18 @@ public final class LoadMain {
 				case "--url" -> url = args[++i];
 				case "--out" -> outDir = Path.of(args[++i]);
 				case "--no-ts" -> ts = false;
+				case "--drivers" -> {
+					for (String name : args[++i].split(",")) {
+						only.add(name.trim());
+					}
+				}
 				case "--scenarios" -> {
 					for (String number : args[++i].split(",")) {
 						scenarios.add(Integer.parseInt(number.trim()));
 					}
 				}
-				case "--streams" -> workload = withStreams(workload, Integer.parseInt(args[++i]));
-				case "--duration" -> workload = withDuration(workload, Duration.ofSeconds(Long.parseLong(args[++i])));
+				case "--streams" -> workload = workload.withStreams(Integer.parseInt(args[++i]));
+				case "--duration" -> workload = workload.withDuration(Duration.ofSeconds(Long.parseLong(args[++i])));
 				case "--help", "-h" -> {
 					out.println(usage());
 					return 0;
@@ -71,9 +77,13 @@ public final class LoadMain {
 			String basin = "bench-" + Long.toString(System.nanoTime(), 36).toLowerCase(Locale.ROOT);
 			server.createBasin(basin);
 			List<Driver> drivers = new ArrayList<>();
-			drivers.add(new JavaDriver(server.origin(), basin));
-			drivers.add(new RawDriver(server.baseUrl(), basin));
-			if (ts) {
+			if (only.isEmpty() || only.contains("java")) {
+				drivers.add(new JavaDriver(server.origin(), basin));
+			}
+			if (only.isEmpty() || only.contains("raw")) {
+				drivers.add(new RawDriver(server.baseUrl(), basin));
+			}
+			if (ts && (only.isEmpty() || only.contains("ts"))) {
 				drivers.add(new TsDriver(server.origin(), basin));
 			}
 			try {
@@ -91,16 +101,6 @@ public final class LoadMain {
 			}
 		}
 		return 0;
-	}
-
-	private static Workload withStreams(Workload w, int streams) {
-		return new Workload(w.recordBytes(), w.batchRecords(), w.duration(), w.ratePerSecond(), w.catchUpRecords(),
-				streams, w.messageBytes());
-	}
-
-	private static Workload withDuration(Workload w, Duration duration) {
-		return new Workload(w.recordBytes(), w.batchRecords(), duration, w.ratePerSecond(), w.catchUpRecords(),
-				w.streams(), w.messageBytes());
 	}
 
 	/**
@@ -128,6 +128,7 @@ public final class LoadMain {
 				  --out DIR          where results.md, results.json and latency.png go
 				                     (default: target/bench next to the jar)
 				  --no-ts            skip the TypeScript SDK column
+				  --drivers java,raw only these drivers (java, raw, ts)
 				  --scenarios 1,3    run only these scenarios (1-6)
 				  --streams N        streams of the scale scenario (default 10000, quick 1000)
 				  --duration SECONDS length of each timed scenario (default 30, quick 5)

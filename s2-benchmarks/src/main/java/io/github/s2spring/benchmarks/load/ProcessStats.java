@@ -23,4 +23,16 @@ final class ProcessStats {
 		return memory.getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
 	}
 
+	/**
+	 * CPU time this JVM has used so far, all threads, or 0 where the platform does not
+	 * report it.
+	 * @return CPU nanoseconds
+	 */
+	static long cpuNanos() {
+		if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+			return Math.max(0, os.getProcessCpuTime());
+		}
+		return 0;
+	}
+
 }

@@ -138,8 +138,9 @@ public final class TsDriver implements Driver {
 	}
 
 	private static Throughput throughput(JsonNode result) {
+		JsonNode cpu = result.get("cpuNanos");
 		return new Throughput(result.get("records").asLong(), result.get("bodyBytes").asLong(),
-				result.get("nanos").asLong());
+				result.get("nanos").asLong(), (cpu != null) ? cpu.asLong() : 0);
 	}
 
 	private static Histogram histogram(JsonNode result) {

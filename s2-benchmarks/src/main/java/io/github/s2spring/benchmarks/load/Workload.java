@@ -49,4 +49,43 @@ public record Workload(int recordBytes, int batchRecords, Duration duration, int
 		return 8L + this.recordBytes;
 	}
 
+	/**
+	 * This workload with another duration.
+	 * @param newDuration the duration of each timed scenario
+	 * @return the workload
+	 */
+	public Workload withDuration(Duration newDuration) {
+		return new Workload(this.recordBytes, this.batchRecords, newDuration, this.ratePerSecond, this.catchUpRecords,
+				this.streams, this.messageBytes);
+	}
+
+	/**
+	 * This workload with another number of streams in the scale scenario.
+	 * @param newStreams the number of streams
+	 * @return the workload
+	 */
+	public Workload withStreams(int newStreams) {
+		return new Workload(this.recordBytes, this.batchRecords, this.duration, this.ratePerSecond, this.catchUpRecords,
+				newStreams, this.messageBytes);
+	}
+
+	/**
+	 * How many interleaved rounds the throughput scenario is split into: rounds of about
+	 * five seconds, and at least two, so that no column runs only at the start or only at
+	 * the end.
+	 * @return the number of rounds
+	 */
+	public int throughputRounds() {
+		return (int) Math.max(2, this.duration.toSeconds() / 5);
+	}
+
+	/**
+	 * How many unmeasured rounds of the throughput scenario warm every driver up: a third
+	 * of the measured rounds, at least one.
+	 * @return the number of rounds
+	 */
+	public int warmUpRounds() {
+		return Math.max(1, throughputRounds() / 3);
+	}
+
 }
