@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import io.github.s2spring.client.RetryPolicy;
 import io.github.s2spring.client.S2Client;
+import io.github.s2spring.client.S2ClientConfig;
 import io.github.s2spring.client.TestServers;
 import io.github.s2spring.client.TransportException;
 import io.github.s2spring.client.data.AppendAck;
@@ -63,35 +66,22 @@ class StreamLimitTests {
 		}
 	}
 
-	@Test
-	void aCapBelowTheServerLimitWins() {
-		try (S2EmbeddedServer server = TestServers.start(8);
-				S2Client client = S2Client
-					.create(TestServers.config(server.baseUrl()).maxStreamsPerConnection(3).build())) {
-			List<ReadSession> sessions = openReadSessions(server, client, "open-", 7);
-			assertConnections(client, server, 3, 3);
-			sessions.forEach(ReadSession::close);
-		}
-	}
-
-	@Test
-	void aServerLimitBelowTheCapWins() {
-		try (S2EmbeddedServer server = TestServers.start(4);
-				S2Client client = S2Client
-					.create(TestServers.config(server.baseUrl()).maxStreamsPerConnection(10).build())) {
-			List<ReadSession> sessions = openReadSessions(server, client, "open-", 9);
-			assertConnections(client, server, 3, 4);
-			sessions.forEach(ReadSession::close);
-		}
-	}
-
-	@Test
-	void theDefaultServerLimitPutsThousandsOfStreamsOnOneConnection() {
-		try (S2EmbeddedServer server = TestServers.start();
-				S2Client client = S2Client.create(TestServers.config(server.baseUrl()).build())) {
-			List<ReadSession> sessions = openReadSessions(server, client, "open-", 200);
-			assertConnections(client, server, 1, 5000);
-			sessions.forEach(ReadSession::close);
+	/**
+	 * A cap of 0 stands for none; the last row is the embedded server's default limit.
+	 */
+	@ParameterizedTest(name = "server limit {0}, cap {1}: {2} sessions on {3} connections of {4} streams")
+	@CsvSource({ "8, 3, 7, 3, 3", "4, 10, 9, 3, 4", "5, 5, 10, 2, 5", "5000, 0, 200, 1, 5000" })
+	void theLowerOfTheServerLimitAndTheCapWins(int serverLimit, int cap, int sessions, int connections, int limit) {
+		try (S2EmbeddedServer server = TestServers.start(serverLimit)) {
+			S2ClientConfig.Builder config = TestServers.config(server.baseUrl());
+			if (cap > 0) {
+				config.maxStreamsPerConnection(cap);
+			}
+			try (S2Client client = S2Client.create(config.build())) {
+				List<ReadSession> open = openReadSessions(server, client, "open-", sessions);
+				assertConnections(client, server, connections, limit);
+				open.forEach(ReadSession::close);
+			}
 		}
 	}
 
