@@ -3,6 +3,7 @@ package io.github.s2spring.client;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.function.Function;
 
 import javax.net.ssl.TrustManagerFactory;
@@ -50,7 +51,7 @@ public final class S2ClientConfig {
 
 	private final Duration keepAliveInterval;
 
-	private final int maxStreamsPerConnection;
+	private final OptionalInt maxStreamsPerConnection;
 
 	private final @Nullable TrustManagerFactory trustManagerFactory;
 
@@ -214,10 +215,14 @@ public final class S2ClientConfig {
 	}
 
 	/**
-	 * How many HTTP/2 streams share one connection before another is opened; default 100.
-	 * @return the streams per connection
+	 * The optional cap on how many HTTP/2 streams share one connection. A connection
+	 * carries at most the smaller of this cap and the server's
+	 * {@code SETTINGS_MAX_CONCURRENT_STREAMS}; another connection is opened for more.
+	 * Empty (the default) means no cap: the server's limit alone decides, and a server
+	 * that advertises no limit gets every stream on one connection.
+	 * @return the cap, or empty for none
 	 */
-	public int maxStreamsPerConnection() {
+	public OptionalInt maxStreamsPerConnection() {
 		return this.maxStreamsPerConnection;
 	}
 
@@ -236,7 +241,8 @@ public final class S2ClientConfig {
 				+ this.connectTimeout + ", requestTimeout=" + this.requestTimeout + ", retryPolicy=" + this.retryPolicy
 				+ ", appendRetryPolicy=" + this.appendRetryPolicy + ", compression=" + this.compression + ", userAgent="
 				+ this.userAgent + ", heartbeatTimeout=" + this.heartbeatTimeout + ", keepAliveInterval="
-				+ this.keepAliveInterval + ", maxStreamsPerConnection=" + this.maxStreamsPerConnection + "]";
+				+ this.keepAliveInterval + ", maxStreamsPerConnection="
+				+ (this.maxStreamsPerConnection.isPresent() ? this.maxStreamsPerConnection.getAsInt() : "server") + "]";
 	}
 
 	/**
@@ -264,7 +270,7 @@ public final class S2ClientConfig {
 
 		private Duration keepAliveInterval = Duration.ofSeconds(30);
 
-		private int maxStreamsPerConnection = 100;
+		private OptionalInt maxStreamsPerConnection = OptionalInt.empty();
 
 		private @Nullable TrustManagerFactory trustManagerFactory;
 
@@ -387,7 +393,9 @@ public final class S2ClientConfig {
 		}
 
 		/**
-		 * Sets how many streams share one connection.
+		 * Caps how many streams share one connection, below the server's
+		 * {@code SETTINGS_MAX_CONCURRENT_STREAMS}; by default there is no cap and the
+		 * server's limit decides.
 		 * @param streams at least 1
 		 * @return this builder
 		 */
@@ -395,7 +403,17 @@ public final class S2ClientConfig {
 			if (streams < 1) {
 				throw new IllegalArgumentException("maxStreamsPerConnection must be at least 1, got " + streams);
 			}
-			this.maxStreamsPerConnection = streams;
+			this.maxStreamsPerConnection = OptionalInt.of(streams);
+			return this;
+		}
+
+		/**
+		 * Removes the cap set by {@link #maxStreamsPerConnection(int)}: the server's
+		 * limit alone decides how many streams share one connection.
+		 * @return this builder
+		 */
+		public Builder noMaxStreamsPerConnection() {
+			this.maxStreamsPerConnection = OptionalInt.empty();
 			return this;
 		}
 

@@ -2,6 +2,7 @@ package io.github.s2spring.client;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,8 @@ class S2ClientConfigTests {
 		assertThat(config.userAgent()).isEqualTo(S2ClientConfig.DEFAULT_USER_AGENT);
 		assertThat(config.heartbeatTimeout()).isEqualTo(Duration.ofSeconds(20));
 		assertThat(config.keepAliveInterval()).isEqualTo(Duration.ofSeconds(30));
-		assertThat(config.maxStreamsPerConnection()).isEqualTo(100);
+		assertThat(config.maxStreamsPerConnection()).isEmpty();
+		assertThat(config.toString()).contains("maxStreamsPerConnection=server");
 		assertThat(config.accessToken()).isEqualTo("secret-token");
 	}
 
@@ -55,7 +57,9 @@ class S2ClientConfigTests {
 		assertThat(copy.endpoints().basin("abcdefgh").port()).isEqualTo(2);
 		assertThat(copy.compression()).isEqualTo(Compression.ZSTD);
 		assertThat(copy.appendRetryPolicy()).isEqualTo(AppendRetryPolicy.NO_SIDE_EFFECTS);
-		assertThat(copy.maxStreamsPerConnection()).isEqualTo(7);
+		assertThat(copy.maxStreamsPerConnection()).isEqualTo(OptionalInt.of(7));
+		assertThat(copy.toString()).contains("maxStreamsPerConnection=7");
+		assertThat(config.toBuilder().noMaxStreamsPerConnection().build().maxStreamsPerConnection()).isEmpty();
 		assertThat(copy.heartbeatTimeout()).isEqualTo(Duration.ofMillis(500));
 		assertThat(copy.keepAliveInterval()).isEqualTo(Duration.ofSeconds(9));
 		assertThat(copy.userAgent()).isEqualTo("me/1");

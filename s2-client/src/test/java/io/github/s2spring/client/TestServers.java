@@ -22,7 +22,21 @@ public final class TestServers {
 	 * @return the server
 	 */
 	public static S2EmbeddedServer start() {
-		S2EmbeddedServer server = S2EmbeddedServer.builder().port(0).build().start();
+		return start(S2EmbeddedServer.builder());
+	}
+
+	/**
+	 * Starts a server on a free port with {@link #BASIN} that advertises a
+	 * {@code SETTINGS_MAX_CONCURRENT_STREAMS}.
+	 * @param maxConcurrentStreams the streams one connection may carry
+	 * @return the server
+	 */
+	public static S2EmbeddedServer start(int maxConcurrentStreams) {
+		return start(S2EmbeddedServer.builder().maxConcurrentStreams(maxConcurrentStreams));
+	}
+
+	private static S2EmbeddedServer start(S2EmbeddedServer.Builder builder) {
+		S2EmbeddedServer server = builder.port(0).build().start();
 		server.store().createBasin(BASIN, new BasinSpec(StreamSpec.EMPTY, null, true, true), null);
 		return server;
 	}

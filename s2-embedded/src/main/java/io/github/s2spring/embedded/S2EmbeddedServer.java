@@ -140,7 +140,8 @@ public final class S2EmbeddedServer implements AutoCloseable {
 				.channel(NioServerSocketChannel.class)
 				.option(ChannelOption.SO_BACKLOG, 1024)
 				.childOption(ChannelOption.TCP_NODELAY, true)
-				.childHandler(new ServerInitializer(this.context, ssl, this.channels))
+				.childHandler(
+						new ServerInitializer(this.context, ssl, this.channels, this.options.maxConcurrentStreams))
 				.bind(this.options.host, this.options.port)
 				.sync()
 				.channel();
@@ -282,6 +283,8 @@ public final class S2EmbeddedServer implements AutoCloseable {
 
 		private Authorizer authorizer = Authorizer.permitAll();
 
+		private int maxConcurrentStreams = ServerInitializer.DEFAULT_MAX_CONCURRENT_STREAMS;
+
 		private Builder() {
 		}
 
@@ -375,6 +378,22 @@ public final class S2EmbeddedServer implements AutoCloseable {
 		 */
 		public Builder authorizer(Authorizer authorizer) {
 			this.authorizer = authorizer;
+			return this;
+		}
+
+		/**
+		 * The {@code SETTINGS_MAX_CONCURRENT_STREAMS} each HTTP/2 connection advertises,
+		 * {@value ServerInitializer#DEFAULT_MAX_CONCURRENT_STREAMS} by default; small
+		 * values let tests see how clients spread streams over connections, and 0 refuses
+		 * every stream.
+		 * @param streams 0 or more
+		 * @return this builder
+		 */
+		public Builder maxConcurrentStreams(int streams) {
+			if (streams < 0) {
+				throw new IllegalArgumentException("maxConcurrentStreams must not be negative, got " + streams);
+			}
+			this.maxConcurrentStreams = streams;
 			return this;
 		}
 

@@ -33,6 +33,7 @@ import io.github.s2spring.protocol.s2s.S2sFrame;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ServerLifecycleTests {
 
@@ -151,6 +152,27 @@ class ServerLifecycleTests {
 				assertThat(ack.getEnd().getSeqNum()).isEqualTo(1);
 				session.endInput();
 				session.ended.get(10, TimeUnit.SECONDS);
+			}
+		}
+	}
+
+	@Test
+	void advertisesTheConfiguredMaxConcurrentStreams() throws Exception {
+		assertThatIllegalArgumentException().isThrownBy(() -> S2EmbeddedServer.builder().maxConcurrentStreams(-1))
+			.withMessageContaining("maxConcurrentStreams");
+		try (S2EmbeddedServer server = S2EmbeddedServer.builder().maxConcurrentStreams(2).build().start()) {
+			Http1 http = new Http1(server.baseUrl(), "limit-basin");
+			http.post("/v1/basins", "{\"basin\":\"limit-basin\"}");
+			http.post("/v1/streams", "{\"stream\":\"s\"}");
+			try (H2Client h2 = new H2Client("127.0.0.1", server.port())) {
+				for (int i = 0; i < 2; i++) {
+					H2Client.Exchange read = h2.open("GET", "/v1/streams/s/records", true, "content-type", "s2s/proto",
+							"s2-basin", "limit-basin");
+					assertThat(read.status.get(10, TimeUnit.SECONDS)).isEqualTo(200);
+				}
+				assertThatThrownBy(() -> h2.open("GET", "/v1/streams/s/records", true, "content-type", "s2s/proto",
+						"s2-basin", "limit-basin"))
+					.hasMessageContaining("Maximum active streams violated");
 			}
 		}
 	}

@@ -8,7 +8,6 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +16,6 @@ import io.github.s2spring.client.AppendRetryPolicy;
 import io.github.s2spring.client.S2Exception;
 import io.github.s2spring.client.TransportException;
 import io.github.s2spring.client.transport.H2Stream;
-import io.github.s2spring.protocol.s2s.Compression;
 import io.github.s2spring.protocol.s2s.S2sFrame;
 import io.github.s2spring.protocol.s2s.S2sFrameEncoder;
 
@@ -401,9 +399,7 @@ public final class AppendSession implements AutoCloseable {
 	/**
 	 * One HTTP/2 stream of the session.
 	 */
-	private final class Attempt implements SessionStreamListener.Events {
-
-		@Nullable H2Stream stream;
+	private final class Attempt extends SessionAttempt {
 
 		int sent;
 
@@ -411,45 +407,24 @@ public final class AppendSession implements AutoCloseable {
 
 		boolean draining;
 
-		boolean cancelled;
-
 		void open() {
-			String basin = AppendSession.this.stream.basin();
-			Http2Headers headers = AppendSession.this.plane.headers("POST", basin, AppendSession.this.stream.name(),
-					"/records", null);
-			headers.add("content-type", "s2s/proto");
-			Compression compression = AppendSession.this.plane.config().compression();
-			if (compression.token() != null) {
-				headers.add("accept-encoding", compression.token());
-			}
-			SessionStreamListener listener = new SessionStreamListener(AppendSession.this.loop, this);
-			AppendSession.this.plane.open(AppendSession.this.plane.endpoint(basin), listener, "append session")
-				.whenComplete((h2, ex) -> AppendSession.this.loop.execute(() -> {
-					if (ex != null) {
-						attemptFailed(this, DataPlane.toS2Exception(ex, "append session"));
-						return;
-					}
-					if (this.cancelled || this != AppendSession.this.attempt) {
-						h2.cancel();
-						return;
-					}
-					this.stream = h2;
-					h2.writeHeaders(headers, false);
-					h2.read();
-					pump();
-				}));
+			AppendSession.this.plane.openSession(AppendSession.this.loop, AppendSession.this.stream, "POST", null,
+					false, this, "append session");
+		}
+
+		@Override
+		boolean isLatest() {
+			return this == AppendSession.this.attempt;
+		}
+
+		@Override
+		void started() {
+			pump();
 		}
 
 		void halfClose() {
 			if (this.stream != null && !this.cancelled) {
 				this.stream.writeData(Unpooled.EMPTY_BUFFER, true);
-			}
-		}
-
-		void cancel() {
-			this.cancelled = true;
-			if (this.stream != null) {
-				this.stream.cancel();
 			}
 		}
 

@@ -27,6 +27,7 @@ import io.github.s2spring.client.TransportException;
 import io.github.s2spring.client.transport.H2Stream;
 import io.github.s2spring.client.transport.Http2Transport;
 import io.github.s2spring.client.transport.StreamListener;
+import io.github.s2spring.protocol.s2s.Compression;
 
 /**
  * What every data-plane call shares: the transport, the configuration, request headers,
@@ -100,6 +101,45 @@ public final class DataPlane {
 			}
 			return stream;
 		});
+	}
+
+	/**
+	 * Opens the HTTP/2 stream of one S2S session attempt and sends its request. Then, on
+	 * the session's executor: a failure goes to the attempt's
+	 * {@link SessionAttempt#onError onError}; a stream the attempt no longer wants is
+	 * cancelled; otherwise the attempt gets the stream, the request headers are written,
+	 * reading starts and {@link SessionAttempt#started} runs.
+	 * @param loop the session's executor
+	 * @param stream the S2 stream
+	 * @param method the HTTP method
+	 * @param query the query string, or {@code null}
+	 * @param endStream whether the request ends with its headers
+	 * @param attempt the attempt
+	 * @param what the session kind, for error messages
+	 */
+	void openSession(EventExecutor loop, S2Stream stream, String method, @Nullable String query, boolean endStream,
+			SessionAttempt attempt, String what) {
+		Http2Headers headers = headers(method, stream.basin(), stream.name(), "/records", query);
+		headers.add("content-type", "s2s/proto");
+		Compression compression = this.config.compression();
+		if (compression.token() != null) {
+			headers.add("accept-encoding", compression.token());
+		}
+		SessionStreamListener listener = new SessionStreamListener(loop, attempt);
+		open(endpoint(stream.basin()), listener, what).whenComplete((h2, ex) -> loop.execute(() -> {
+			if (ex != null) {
+				attempt.onError(toS2Exception(ex, what));
+				return;
+			}
+			if (!attempt.isWanted()) {
+				h2.cancel();
+				return;
+			}
+			attempt.stream = h2;
+			h2.writeHeaders(headers, endStream);
+			h2.read();
+			attempt.started();
+		}));
 	}
 
 	private S2Exception connectFailure(Endpoint endpoint, Throwable cause) {

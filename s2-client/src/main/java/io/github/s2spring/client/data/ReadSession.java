@@ -6,7 +6,6 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +15,6 @@ import io.github.s2spring.client.S2Exception;
 import io.github.s2spring.client.TransportException;
 import io.github.s2spring.client.transport.H2Stream;
 import io.github.s2spring.protocol.StreamPosition;
-import io.github.s2spring.protocol.s2s.Compression;
 import io.github.s2spring.protocol.s2s.S2sFrame;
 
 /**
@@ -397,52 +395,25 @@ public final class ReadSession implements Flow.Publisher<ReadBatch>, Iterable<Se
 	/**
 	 * One HTTP/2 stream of the session.
 	 */
-	private final class Attempt implements SessionStreamListener.Events {
-
-		@Nullable H2Stream stream;
-
-		boolean cancelled;
+	private final class Attempt extends SessionAttempt {
 
 		boolean reading;
 
 		void open(ReadOptions resume) {
-			String basin = ReadSession.this.stream.basin();
-			Http2Headers headers = ReadSession.this.plane.headers("GET", basin, ReadSession.this.stream.name(),
-					"/records", resume.toQueryString());
-			headers.add("content-type", "s2s/proto");
-			Compression compression = ReadSession.this.plane.config().compression();
-			if (compression.token() != null) {
-				headers.add("accept-encoding", compression.token());
-			}
-			SessionStreamListener listener = new SessionStreamListener(ReadSession.this.loop, this);
 			armWatchdog(this);
-			ReadSession.this.plane.open(ReadSession.this.plane.endpoint(basin), listener, "read session")
-				.whenComplete((h2, ex) -> ReadSession.this.loop.execute(() -> {
-					if (ex != null) {
-						attemptFailed(this, DataPlane.toS2Exception(ex, "read session"));
-						return;
-					}
-					if (this.cancelled || this != ReadSession.this.attempt) {
-						h2.cancel();
-						return;
-					}
-					this.stream = h2;
-					h2.writeHeaders(headers, true);
-					h2.read();
-				}));
+			ReadSession.this.plane.openSession(ReadSession.this.loop, ReadSession.this.stream, "GET",
+					resume.toQueryString(), true, this, "read session");
+		}
+
+		@Override
+		boolean isLatest() {
+			return this == ReadSession.this.attempt;
 		}
 
 		void read() {
 			if (this.stream != null && !this.cancelled) {
 				armWatchdog(this);
 				this.stream.read();
-			}
-		}
-
-		void cancel() {
-			this.cancelled = true;
-			if (this.stream != null) {
-				this.stream.cancel();
 			}
 		}
 

@@ -11,11 +11,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The connections to one origin. A new stream goes to the first connection with a free
- * slot; a new connection is opened only when every one is full (or none accepts streams),
- * and at most one connection is being opened at a time. Streams that wait for that
- * connection are queued and served in a loop once it is ready (never by recursion, so
- * thousands of waiters cannot overflow the stack); those it cannot hold wait for the next
- * one.
+ * slot (each connection carries as many streams as the server and the configured cap
+ * allow); a new connection is opened only when every one is full (or none accepts
+ * streams), and at most one connection is being opened at a time. Streams that wait for
+ * that connection are queued and served in a loop once it is ready (never by recursion,
+ * so thousands of waiters cannot overflow the stack); those it cannot hold wait for the
+ * next one.
  */
 final class ConnectionPool {
 
@@ -80,7 +81,19 @@ final class ConnectionPool {
 				this.connections.add(connection);
 			}
 		}
-		connection.ready().whenComplete((ready, ex) -> connectFinished(ex));
+		connection.ready().whenComplete((ready, ex) -> connectFinished((ex != null) ? ex : refusesStreams(connection)));
+	}
+
+	/**
+	 * A server that allows no stream at all on a fresh connection fails the waiters,
+	 * rather than making the pool open connection after connection.
+	 */
+	private static @Nullable Throwable refusesStreams(Http2Connection connection) {
+		if (connection.streamLimit() > 0) {
+			return null;
+		}
+		connection.close();
+		return new StreamClosedException("The server allows no streams (SETTINGS_MAX_CONCURRENT_STREAMS is 0)");
 	}
 
 	/**

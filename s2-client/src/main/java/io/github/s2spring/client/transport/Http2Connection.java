@@ -25,11 +25,23 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One multiplexed HTTP/2 connection of a {@link ConnectionPool}. It accepts new streams
- * until it holds the maximum, receives GOAWAY, fails a keep-alive PING, or is
- * {@linkplain #poison() poisoned}; it closes itself once it stops accepting streams and
- * none is left.
+ * until it holds its {@linkplain #streamLimit() limit}, receives GOAWAY, fails a
+ * keep-alive PING, or is {@linkplain #poison() poisoned}; it closes itself once it stops
+ * accepting streams and none is left.
+ * <p>
+ * The limit is the smaller of the configured cap and the server's
+ * {@code SETTINGS_MAX_CONCURRENT_STREAMS}, read from every SETTINGS frame: a server may
+ * lower or raise it at any time. A lowered limit never ends open streams; it only holds
+ * back new ones until enough have closed. Slots are reserved against the live limit, so
+ * the pool never asks Netty for a stream the server would refuse. Until the server names
+ * a limit it has none (RFC 9113 §6.5.2), and without a cap either a connection takes up
+ * to {@link #UNLIMITED} streams: the server said it accepts any number, and a user who
+ * wants streams spread over more connections sets a cap.
  */
 public final class Http2Connection {
+
+	/** The limit when neither the server nor the configuration sets one. */
+	public static final int UNLIMITED = Integer.MAX_VALUE;
 
 	private volatile @Nullable Channel channel;
 
@@ -37,7 +49,9 @@ public final class Http2Connection {
 
 	private final ConnectionPool pool;
 
-	private final int maxStreams;
+	private final int streamCap;
+
+	private long serverLimit = UNLIMITED;
 
 	private final long pingTimeoutMillis;
 
@@ -51,9 +65,15 @@ public final class Http2Connection {
 
 	private long pingPayload;
 
-	Http2Connection(ConnectionPool pool, int maxStreams, long pingTimeoutMillis) {
+	/**
+	 * Creates a connection that is not connected yet.
+	 * @param pool the pool it belongs to
+	 * @param streamCap the configured cap on its streams, {@link #UNLIMITED} for none
+	 * @param pingTimeoutMillis how long a keep-alive PING may go unanswered
+	 */
+	Http2Connection(ConnectionPool pool, int streamCap, long pingTimeoutMillis) {
 		this.pool = pool;
-		this.maxStreams = maxStreams;
+		this.streamCap = streamCap;
 		this.pingTimeoutMillis = pingTimeoutMillis;
 	}
 
@@ -103,7 +123,7 @@ public final class Http2Connection {
 	synchronized boolean tryReserve() {
 		Channel ch = this.channel;
 		if (!this.accepting || ch == null || !ch.isActive() || !this.ready.isDone()
-				|| this.ready.isCompletedExceptionally() || this.activeStreams >= this.maxStreams) {
+				|| this.ready.isCompletedExceptionally() || this.activeStreams >= streamLimit()) {
 			return false;
 		}
 		this.activeStreams++;
@@ -134,7 +154,7 @@ public final class Http2Connection {
 		return result;
 	}
 
-	private void release() {
+	void release() {
 		boolean close;
 		synchronized (this) {
 			this.activeStreams--;
@@ -170,6 +190,24 @@ public final class Http2Connection {
 	 */
 	public synchronized int activeStreams() {
 		return this.activeStreams;
+	}
+
+	/**
+	 * How many streams this connection may carry now: the smaller of the configured cap
+	 * and the server's latest {@code SETTINGS_MAX_CONCURRENT_STREAMS}.
+	 * @return the limit, {@link #UNLIMITED} if neither sets one
+	 */
+	public synchronized int streamLimit() {
+		return (int) Math.min(this.streamCap, this.serverLimit);
+	}
+
+	/**
+	 * Takes the server's new {@code SETTINGS_MAX_CONCURRENT_STREAMS}; streams beyond it
+	 * stay open.
+	 * @param limit the advertised value (an unsigned 32-bit number)
+	 */
+	synchronized void serverLimit(long limit) {
+		this.serverLimit = limit;
 	}
 
 	/**
@@ -237,7 +275,8 @@ public final class Http2Connection {
 	}
 
 	/**
-	 * Handles the connection-level frames: SETTINGS (ready), PING acks, GOAWAY.
+	 * Handles the connection-level frames: SETTINGS (ready, stream limit), PING acks,
+	 * GOAWAY.
 	 */
 	final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
@@ -250,11 +289,8 @@ public final class Http2Connection {
 		@Override
 		public void channelRead(ChannelHandlerContext ctx, Object msg) {
 			try {
-				if (msg instanceof Http2SettingsFrame && !Http2Connection.this.ready.isDone()) {
-					if (this.connectionWindowIncrement > 0) {
-						ctx.writeAndFlush(new DefaultHttp2WindowUpdateFrame(this.connectionWindowIncrement));
-					}
-					Http2Connection.this.ready.complete(Http2Connection.this);
+				if (msg instanceof Http2SettingsFrame settings) {
+					onSettings(ctx, settings.settings().maxConcurrentStreams());
 				}
 				else if (msg instanceof Http2PingFrame ping && ping.ack()
 						&& ping.content() == Http2Connection.this.pingPayload
@@ -268,6 +304,23 @@ public final class Http2Connection {
 			}
 			finally {
 				ReferenceCountUtil.release(msg);
+			}
+		}
+
+		/**
+		 * A SETTINGS frame names only what changed: without
+		 * {@code SETTINGS_MAX_CONCURRENT_STREAMS} the limit stays as it was (unlimited
+		 * until the server first names one).
+		 */
+		private void onSettings(ChannelHandlerContext ctx, @Nullable Long maxConcurrentStreams) {
+			if (maxConcurrentStreams != null) {
+				serverLimit(maxConcurrentStreams);
+			}
+			if (!Http2Connection.this.ready.isDone()) {
+				if (this.connectionWindowIncrement > 0) {
+					ctx.writeAndFlush(new DefaultHttp2WindowUpdateFrame(this.connectionWindowIncrement));
+				}
+				Http2Connection.this.ready.complete(Http2Connection.this);
 			}
 		}
 

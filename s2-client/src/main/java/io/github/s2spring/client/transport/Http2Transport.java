@@ -122,7 +122,8 @@ public final class Http2Transport implements AutoCloseable {
 
 	private Http2Connection connect(Endpoint endpoint, ConnectionPool pool) {
 		int connectMillis = (int) Math.min(Integer.MAX_VALUE, this.config.connectTimeout().toMillis());
-		Http2Connection connection = new Http2Connection(pool, this.config.maxStreamsPerConnection(),
+		Http2Connection connection = new Http2Connection(pool,
+				this.config.maxStreamsPerConnection().orElse(Http2Connection.UNLIMITED),
 				this.config.requestTimeout().toMillis());
 		Bootstrap bootstrap = new Bootstrap().group(this.group)
 			.channel(NioSocketChannel.class)

@@ -44,9 +44,10 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
 	private static final int CONNECTION_WINDOW_BYTES = 16 * 1024 * 1024;
 
 	/**
-	 * Sessions one connection may hold open: thousands of streams share few connections.
+	 * Sessions one connection may hold open by default: thousands of streams share few
+	 * connections.
 	 */
-	private static final int MAX_CONCURRENT_STREAMS = 5000;
+	public static final int DEFAULT_MAX_CONCURRENT_STREAMS = 5000;
 
 	private final HttpContext context;
 
@@ -54,16 +55,22 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
 
 	private final ChannelGroup channels;
 
+	private final int maxConcurrentStreams;
+
 	/**
 	 * Creates the initializer.
 	 * @param context the shared server context
 	 * @param sslContext TLS, or {@code null} for cleartext
 	 * @param channels where open connections are tracked for shutdown
+	 * @param maxConcurrentStreams the {@code SETTINGS_MAX_CONCURRENT_STREAMS} advertised
+	 * on every HTTP/2 connection
 	 */
-	public ServerInitializer(HttpContext context, @Nullable SslContext sslContext, ChannelGroup channels) {
+	public ServerInitializer(HttpContext context, @Nullable SslContext sslContext, ChannelGroup channels,
+			int maxConcurrentStreams) {
 		this.context = context;
 		this.sslContext = sslContext;
 		this.channels = channels;
+		this.maxConcurrentStreams = maxConcurrentStreams;
 	}
 
 	@Override
@@ -104,7 +111,7 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
 
 	private void http2(ChannelPipeline pipeline) {
 		Http2Settings settings = Http2Settings.defaultSettings()
-			.maxConcurrentStreams(MAX_CONCURRENT_STREAMS)
+			.maxConcurrentStreams(this.maxConcurrentStreams)
 			.initialWindowSize(STREAM_WINDOW_BYTES)
 			.maxHeaderListSize(64 * 1024);
 		Http2FrameCodec codec = Http2FrameCodecBuilder.forServer().initialSettings(settings).build();
