@@ -2,6 +2,7 @@ package io.github.s2spring.protocol.s2s;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.MessageLite;
@@ -107,6 +108,34 @@ public final class S2sFrameEncoder {
 			out.release();
 			throw new IllegalStateException("Cannot encode " + message.getClass().getSimpleName(), ex);
 		}
+	}
+
+	/**
+	 * Encodes part of an array as the payload of a regular frame, into a new buffer: the
+	 * payload is copied once, or compressed when it reaches the threshold.
+	 * @param payload the array holding the payload
+	 * @param length the payload's length, from the array's start
+	 * @param reconnectAdvised whether to set the reconnect-advised flag
+	 * @param allocator the allocator of the returned buffer
+	 * @return a buffer holding exactly the encoded frame; the caller owns it
+	 * @throws S2sFrameException if the frame would exceed
+	 * {@value S2sFrame#MAX_FRAME_BYTES} bytes
+	 */
+	public ByteBuf encode(byte[] payload, int length, boolean reconnectAdvised, ByteBufAllocator allocator) {
+		if (length < 0 || length > payload.length) {
+			throw new IndexOutOfBoundsException("length " + length + " of an array of " + payload.length);
+		}
+		requireFits(length, "payload");
+		if (this.compression != Compression.NONE && length >= S2sFrame.COMPRESSION_THRESHOLD_BYTES) {
+			byte[] exact = (length == payload.length) ? payload : Arrays.copyOf(payload, length);
+			return encode(new S2sFrame.Regular(exact, reconnectAdvised), allocator);
+		}
+		int total = S2sFrame.LENGTH_PREFIX_BYTES + 1 + length;
+		ByteBuf out = allocator.buffer(total, total);
+		out.writeMedium(1 + length);
+		out.writeByte(Compression.NONE.flagBits() | (reconnectAdvised ? S2sFrame.RECONNECT_ADVISED_FLAG : 0));
+		out.writeBytes(payload, 0, length);
+		return out;
 	}
 
 	private static void requireFits(int payloadLength, String what) {

@@ -94,4 +94,28 @@ class S2sFrameEncodeMessageTests {
 			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(S2sFrameException.Kind.FRAME_TOO_LARGE));
 	}
 
+	@Test
+	void partOfAnArrayIsTheFrameOfThoseBytes() {
+		byte[] payload = batch(3, 2000).toByteArray();
+		byte[] padded = java.util.Arrays.copyOf(payload, payload.length + 100);
+		for (Compression compression : Compression.values()) {
+			ByteBuf frame = new S2sFrameEncoder(compression).encode(padded, payload.length, true,
+					ByteBufAllocator.DEFAULT);
+			assertThat(decode(frame)).containsExactly(new S2sFrame.Regular(payload, true));
+		}
+		ByteBuf small = new S2sFrameEncoder(Compression.GZIP).encode(padded, 10, false, ByteBufAllocator.DEFAULT);
+		assertThat((int) small.getUnsignedByte(S2sFrame.LENGTH_PREFIX_BYTES)).isEqualTo(Compression.NONE.flagBits());
+		assertThat(decode(small)).containsExactly(new S2sFrame.Regular(java.util.Arrays.copyOf(payload, 10), false));
+	}
+
+	@Test
+	void aLengthBeyondTheArrayIsRejected() {
+		S2sFrameEncoder encoder = new S2sFrameEncoder(Compression.NONE);
+
+		assertThatExceptionOfType(IndexOutOfBoundsException.class)
+			.isThrownBy(() -> encoder.encode(new byte[4], 5, false, ByteBufAllocator.DEFAULT));
+		assertThatExceptionOfType(IndexOutOfBoundsException.class)
+			.isThrownBy(() -> encoder.encode(new byte[4], -1, false, ByteBufAllocator.DEFAULT));
+	}
+
 }

@@ -18,6 +18,16 @@ import io.github.s2spring.embedded.S2EmbeddedServer;
  */
 final class BenchServer implements AutoCloseable {
 
+	/**
+	 * The one client of every unary request the harness makes, so that its keep-alive
+	 * connections stay put instead of closing whenever a GC collects a client (which
+	 * would skew the connection counts of the scale scenario).
+	 */
+	static final HttpClient HTTP = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
 	private final @Nullable S2EmbeddedServer embedded;
 
 	private final URI baseUrl;
@@ -81,8 +91,7 @@ final class BenchServer implements AutoCloseable {
 	void createBasin(String name) throws IOException, InterruptedException {
 		String body = "{\"basin\":\"" + name
 				+ "\",\"config\":{\"create_stream_on_append\":true,\"create_stream_on_read\":true}}";
-		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(this.baseUrl + "/basins"))
+		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(this.baseUrl + "/basins"))
 			.header("content-type", "application/json")
 			.header("authorization", "Bearer bench")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
@@ -101,12 +110,11 @@ final class BenchServer implements AutoCloseable {
 	 * @param stream the stream
 	 */
 	void deleteStream(String basin, String stream) {
-		HttpClient http = HttpClient.newHttpClient();
 		try {
-			http.send(request(basin, stream).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+			HTTP.send(request(basin, stream).DELETE().build(), HttpResponse.BodyHandlers.discarding());
 			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 			while (System.nanoTime() < deadline
-					&& http.send(request(basin, stream).GET().build(), HttpResponse.BodyHandlers.discarding())
+					&& HTTP.send(request(basin, stream).GET().build(), HttpResponse.BodyHandlers.discarding())
 						.statusCode() != 404) {
 				Thread.sleep(50);
 			}

@@ -2,7 +2,6 @@ package io.github.s2spring.benchmarks.load;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CountDownLatch;
@@ -38,7 +37,7 @@ final class Integrity {
 	private static final Pattern TAIL = Pattern.compile("\"seq_num\"\\s*:\\s*(\\d+)");
 
 	static long tail(URI baseUrl, String basin, String stream) throws IOException, InterruptedException {
-		HttpResponse<String> response = HttpClient.newHttpClient()
+		HttpResponse<String> response = BenchServer.HTTP
 			.send(HttpRequest.newBuilder(URI.create(baseUrl + "/streams/" + stream + "/records/tail"))
 				.header("s2-basin", basin)
 				.header("authorization", "Bearer bench")

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import io.github.s2spring.client.S2Client;
 import io.github.s2spring.client.S2ClientConfig;
 import io.github.s2spring.client.data.AppendBatch;
+import io.github.s2spring.client.data.AppendBatchBuilder;
 import io.github.s2spring.client.data.AppendSession;
 import io.github.s2spring.client.data.AppendTicket;
 import io.github.s2spring.client.data.ReadBatch;
@@ -72,10 +73,14 @@ public final class JavaDriver implements Driver {
 			long deadline = start + workload.duration().toNanos();
 			CompletableFuture<?> last = CompletableFuture.completedFuture(null);
 			long batches = 0;
+			AppendBatchBuilder builder = AppendBatch.builder();
+			byte[] body = Records.body(0, 0, workload.recordBytes());
 			while (System.nanoTime() < deadline) {
-				AppendBatch batch = AppendBatch.of(Records.batch(batches * workload.batchRecords(),
-						workload.batchRecords(), 0, workload.recordBytes()));
-				AppendTicket ticket = session.submit(batch).get(60, TimeUnit.SECONDS);
+				long first = batches * workload.batchRecords();
+				for (int i = 0; i < workload.batchRecords(); i++) {
+					builder.add(Records.stamp(body, first + i, 0));
+				}
+				AppendTicket ticket = session.submit(builder.build()).get(60, TimeUnit.SECONDS);
 				last = ticket.ack();
 				batches++;
 			}

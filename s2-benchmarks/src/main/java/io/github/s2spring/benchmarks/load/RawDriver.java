@@ -32,8 +32,6 @@ public final class RawDriver implements Driver {
 
 	private static final int MAX_INFLIGHT_BYTES = 5 * 1024 * 1024;
 
-	private static final int STREAMS_PER_CONNECTION = 100;
-
 	private final URI baseUrl;
 
 	private final String basin;
@@ -159,10 +157,14 @@ public final class RawDriver implements Driver {
 		List<AutoCloseable> sessions = new ArrayList<>();
 		CountDownLatch echoed = new CountDownLatch(streams);
 		try {
+			int sessionsOnLast = 0;
 			for (int i = 0; i < streams; i++) {
-				if (i % (STREAMS_PER_CONNECTION / 2) == 0) {
+				if (rawConnections.isEmpty()
+						|| sessionsOnLast + 2 > rawConnections.get(rawConnections.size() - 1).maxStreams()) {
 					rawConnections.add(RawConnection.open(this.baseUrl, this.basin));
+					sessionsOnLast = 0;
 				}
+				sessionsOnLast += 2;
 				RawConnection connection = rawConnections.get(rawConnections.size() - 1);
 				String stream = streamPrefix + i;
 				sessions.add(new RawReadSession(connection, stream, "seq_num=0", (batch) -> {

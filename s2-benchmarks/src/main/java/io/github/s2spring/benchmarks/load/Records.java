@@ -29,7 +29,17 @@ public final class Records {
 	 * @return the body
 	 */
 	public static byte[] body(long index, long nanos, int bytes) {
-		byte[] body = Arrays.copyOf(filler(Math.max(16, bytes)), Math.max(16, bytes));
+		return stamp(Arrays.copyOf(filler(Math.max(16, bytes)), Math.max(16, bytes)), index, nanos);
+	}
+
+	/**
+	 * Rewrites the index and send time a body starts with, in place.
+	 * @param body a body of at least 16 bytes
+	 * @param index the record's index in the scenario
+	 * @param nanos a {@link System#nanoTime()} stamp, or 0
+	 * @return the body
+	 */
+	public static byte[] stamp(byte[] body, long index, long nanos) {
 		ByteBuffer.wrap(body).putLong(index).putLong(nanos);
 		return body;
 	}
@@ -52,7 +62,8 @@ public final class Records {
 	 * @return the index
 	 */
 	public static long index(ByteString body) {
-		return body.asReadOnlyByteBuffer().getLong(0);
+		ByteBuffer buffer = body.asReadOnlyByteBuffer();
+		return buffer.getLong(buffer.position());
 	}
 
 	/**
@@ -61,7 +72,8 @@ public final class Records {
 	 * @return the {@link System#nanoTime()} stamp
 	 */
 	public static long nanos(ByteString body) {
-		return body.asReadOnlyByteBuffer().getLong(8);
+		ByteBuffer buffer = body.asReadOnlyByteBuffer();
+		return buffer.getLong(buffer.position() + 8);
 	}
 
 	/**

@@ -9,7 +9,7 @@ package io.github.s2spring.benchmarks.load;
  * @param heapMib heap the sessions hold: in-process drivers report the growth of the heap
  * in use after a GC (the server shares their JVM), the TypeScript driver the growth of
  * its V8 heap
- * @param threads live threads of the process
+ * @param threads live threads of the process, or 0 where not measured
  * @param echoed records appended through every session and received by every read session
  */
 public record ScaleResult(int streams, int connections, double heapMib, int threads, long echoed) {

@@ -1,6 +1,7 @@
 package io.github.s2spring.benchmarks.raw;
 
 import java.net.URI;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -25,6 +26,7 @@ import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.codec.http2.Http2SettingsFrame;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
 import io.netty.handler.codec.http2.Http2StreamFrame;
@@ -47,6 +49,10 @@ public final class RawConnection implements AutoCloseable {
 
 	private final String basin;
 
+	private final CountDownLatch settled = new CountDownLatch(1);
+
+	private final Http2FrameCodec codec;
+
 	private RawConnection(URI baseUrl, String basin) throws InterruptedException {
 		this.authority = baseUrl.getHost() + ":" + baseUrl.getPort();
 		this.basePath = baseUrl.getPath().endsWith("/") ? baseUrl.getPath().substring(0, baseUrl.getPath().length() - 1)
@@ -65,11 +71,23 @@ public final class RawConnection implements AutoCloseable {
 						@Override
 						protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
 						}
-					}));
+					}), new SimpleChannelInboundHandler<Object>() {
+						@Override
+						protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
+							if (msg instanceof Http2SettingsFrame) {
+								RawConnection.this.settled.countDown();
+							}
+						}
+					});
 				}
 			});
 		this.channel = bootstrap.connect(baseUrl.getHost(), baseUrl.getPort()).sync().channel();
+		if (!this.settled.await(10, TimeUnit.SECONDS)) {
+			this.channel.close();
+			throw new IllegalStateException("The server sent no SETTINGS within 10 s");
+		}
 		Http2FrameCodec codec = this.channel.pipeline().get(Http2FrameCodec.class);
+		this.codec = codec;
 		this.channel.eventLoop().submit(() -> {
 			codec.connection()
 				.local()
@@ -128,6 +146,15 @@ public final class RawConnection implements AutoCloseable {
 			.add("s2-basin", this.basin);
 		child.writeAndFlush(new DefaultHttp2HeadersFrame(headers, method.equals("GET"))).sync();
 		return child;
+	}
+
+	/**
+	 * How many streams the server allows open at once on this connection (its
+	 * SETTINGS_MAX_CONCURRENT_STREAMS).
+	 * @return the number of streams
+	 */
+	public int maxStreams() {
+		return this.codec.connection().local().maxActiveStreams();
 	}
 
 	/**

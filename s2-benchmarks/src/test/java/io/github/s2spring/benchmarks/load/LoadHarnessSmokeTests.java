@@ -37,6 +37,20 @@ class LoadHarnessSmokeTests {
 	}
 
 	@Test
+	void onlyTheChosenDriversAndScenariosRun(@TempDir Path out) throws Exception {
+		ByteArrayOutputStream printed = new ByteArrayOutputStream();
+		int status = LoadMain.run(new String[] { "--smoke", "--drivers", "raw", "--scenarios", "1,5", "--duration", "1",
+				"--out", out.toString() }, new PrintStream(printed, true, StandardCharsets.UTF_8));
+		String table = printed.toString(StandardCharsets.UTF_8);
+		assertThat(status).isZero();
+		assertThat(table).contains("1. append throughput", "CPU s per GiB", "5. scale")
+			.doesNotContain("2. append ack latency", "6. one");
+		assertThat(table.lines().filter((line) -> line.contains("| MiB/s |"))).singleElement()
+			.satisfies((line) -> assertThat(line)
+				.matches("\\| 1\\. .* \\| MiB/s \\| n/a \\| [0-9.]+ \\| n/a \\| n/a \\| n/a \\|"));
+	}
+
+	@Test
 	void helpListsTheOptions() throws Exception {
 		ByteArrayOutputStream printed = new ByteArrayOutputStream();
 		assertThat(LoadMain.run(new String[] { "--help" }, new PrintStream(printed, true, StandardCharsets.UTF_8)))

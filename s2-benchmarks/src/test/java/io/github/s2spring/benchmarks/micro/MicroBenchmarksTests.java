@@ -50,4 +50,13 @@ class MicroBenchmarksTests {
 		assertThat(benchmark.validate()).isEqualTo(benchmark.meteredSize());
 	}
 
+	@Test
+	void bothWaysOfBuildingABatchGiveTheSameFrame() {
+		AppendBatchBenchmark benchmark = new AppendBatchBenchmark();
+		int viaProtobuf = benchmark.protobufRecords();
+		int viaBuilder = benchmark.builder();
+		assertThat(viaBuilder).isEqualTo(viaProtobuf);
+		assertThat(viaBuilder).isGreaterThan(1000 * 1024);
+	}
+
 }

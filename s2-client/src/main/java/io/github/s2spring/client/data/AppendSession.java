@@ -369,7 +369,7 @@ public final class AppendSession implements AutoCloseable {
 
 		Entry(AppendBatch batch, S2sFrameEncoder encoder) {
 			this.batch = batch;
-			this.frame = encoder.encode(batch.toProto(), false, ByteBufAllocator.DEFAULT);
+			this.frame = batch.frame(encoder, ByteBufAllocator.DEFAULT);
 		}
 
 		ByteBuf frame() {

@@ -10,6 +10,13 @@ import io.github.s2spring.protocol.limits.MeteredSize;
 
 /**
  * Records read from a stream, in sequence order.
+ * <p>
+ * Batches from a read session are decoded without copying: every record's body and
+ * headers are views of the frame the batch arrived in, as in the official TypeScript SDK.
+ * A body kept long after its batch therefore keeps that whole frame (up to about 1 MiB)
+ * in memory; copy it with {@code toByteArray()} when that matters. Read such views with
+ * relative {@link java.nio.ByteBuffer} access: the buffer of
+ * {@code asReadOnlyByteBuffer()} starts at the view's position, not at 0.
  *
  * @param records the records, possibly empty
  * @param tail the stream's tail, present when the batch was read at or near the tail

@@ -74,7 +74,7 @@ public final class S2Stream {
 	 * @return the acknowledgement, or a failure with an {@link S2Exception}
 	 */
 	public CompletableFuture<AppendAck> appendAsync(AppendBatch batch) {
-		byte[] body = batch.toProto().toByteArray();
+		byte[] body = batch.toByteArray();
 		boolean retryAll = this.plane.config().appendRetryPolicy() == AppendRetryPolicy.ALL;
 		return this.plane.withRetries(() -> {
 			Http2Headers headers = this.plane.headers("POST", this.basin, this.name, "/records", null);

@@ -61,6 +61,31 @@ class SessionIntegrationTests {
 	}
 
 	@Test
+	void builtBatchesAreAppendedBySessionsAndUnaryCalls() {
+		S2Stream stream = stream("built");
+		AppendBatchBuilder builder = AppendBatch.builder();
+		List<String> expected = new ArrayList<>();
+		try (AppendSession session = stream.appendSession()) {
+			for (int batch = 0; batch < 30; batch++) {
+				for (int i = 0; i < 100; i++) {
+					String body = "b" + batch + "-" + i;
+					builder.add(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+					expected.add(body);
+				}
+				builder.matchSeqNum(batch * 100L);
+				assertThat(session.append(builder.build()).end().seqNum()).isEqualTo((batch + 1) * 100L);
+			}
+		}
+		builder.add(AppendRecords.of("unary")).matchSeqNum(3000);
+		assertThat(stream.append(builder.build()).start().seqNum()).isEqualTo(3000);
+		expected.add("unary");
+		builder.add(AppendRecords.of("stale")).matchSeqNum(0);
+		assertThatExceptionOfType(SeqNumMismatchException.class).isThrownBy(() -> stream.append(builder.build()));
+
+		assertThat(readAll(stream, 3001)).containsExactlyElementsOf(expected);
+	}
+
+	@Test
 	void pipelinedBatchesAreAcknowledgedInOrder() {
 		S2Stream stream = stream("pipelined");
 		List<CompletableFuture<AppendAck>> acks = new ArrayList<>();

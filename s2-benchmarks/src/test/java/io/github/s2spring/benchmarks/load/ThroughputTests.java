@@ -1,0 +1,41 @@
+package io.github.s2spring.benchmarks.load;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Tests for {@link Throughput} and the round arithmetic of {@link Workload}.
+ */
+class ThroughputTests {
+
+	@Test
+	void roundsAddUp() {
+		Throughput first = new Throughput(1000, 1024L * 1024 * 1024, 2_000_000_000L).withCpu(1_000_000_000L);
+		Throughput second = new Throughput(500, 1024L * 1024 * 1024, 1_000_000_000L, 500_000_000L)
+			.withCpu(2_500_000_000L);
+
+		Throughput total = first.plus(second);
+
+		assertThat(total).isEqualTo(new Throughput(1500, 2048L * 1024 * 1024, 3_000_000_000L, 4_000_000_000L));
+		assertThat(total.mibPerSecond()).isCloseTo(2048 / 3.0, within(1e-9));
+		assertThat(total.recordsPerSecond()).isCloseTo(500, within(1e-9));
+		assertThat(total.cpuSecondsPerGib()).isCloseTo(2, within(1e-9));
+		assertThat(new Throughput(0, 0, 0).cpuSecondsPerGib()).isZero();
+	}
+
+	@Test
+	void roundsAreAboutFiveSecondsAndAtLeastTwo() {
+		assertThat(Workload.full().throughputRounds()).isEqualTo(6);
+		assertThat(Workload.full().warmUpRounds()).isEqualTo(2);
+		assertThat(Workload.quick().throughputRounds()).isEqualTo(2);
+		assertThat(Workload.quick().warmUpRounds()).isEqualTo(1);
+		assertThat(Workload.smoke().throughputRounds()).isEqualTo(2);
+		assertThat(Workload.full().withDuration(Duration.ofSeconds(60)).throughputRounds()).isEqualTo(12);
+		assertThat(Workload.full().withStreams(7).streams()).isEqualTo(7);
+	}
+
+}

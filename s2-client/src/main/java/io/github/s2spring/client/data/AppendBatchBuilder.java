@@ -1,0 +1,244 @@
+package io.github.s2spring.client.data;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import com.google.protobuf.CodedOutputStream;
+import org.jspecify.annotations.Nullable;
+import s2.v1.AppendRecord;
+
+import io.github.s2spring.protocol.limits.AppendRules;
+import io.github.s2spring.protocol.limits.Limits;
+import io.github.s2spring.protocol.limits.MeteredSize;
+import io.github.s2spring.protocol.limits.Names;
+import io.github.s2spring.protocol.limits.ValidationException;
+
+/**
+ * Fills an {@link AppendBatch} record by record: each record is validated, metered and
+ * written straight into the batch's protobuf encoding when it is added, so a batch of
+ * 1000 records costs one array (sized like the previous batch) instead of a protobuf
+ * object per record. A record that would break a limit is refused with a
+ * {@link ValidationException} and leaves the builder as it was, so a producer can
+ * {@link #build()} what it has and start the next batch with that record.
+ * {@link #build()} hands the batch over and leaves the builder empty for the next one.
+ * Not thread-safe.
+ *
+ * <pre class="code">
+ * AppendBatchBuilder builder = AppendBatch.builder();
+ * for (byte[] event : events) {
+ *     if (!builder.fits(event.length)) {
+ *         session.submit(builder.build());
+ *     }
+ *     builder.add(event);
+ * }
+ * </pre>
+ */
+public final class AppendBatchBuilder {
+
+	private static final int RECORDS_TAG = (1 << 3) | 2;
+
+	private static final int MATCH_SEQ_NUM_TAG = 2 << 3;
+
+	private static final int FENCING_TOKEN_TAG = (3 << 3) | 2;
+
+	private static final int BODY_TAG = (3 << 3) | 2;
+
+	private static final int INITIAL_BYTES = 16 * 1024;
+
+	private static final byte[] NONE = new byte[0];
+
+	private byte[] buffer = NONE;
+
+	/** The size of the last batch: the next one starts with that much room. */
+	private int expectedBytes = INITIAL_BYTES;
+
+	private int length;
+
+	private int count;
+
+	private long meteredBytes;
+
+	private @Nullable Long matchSeqNum;
+
+	private @Nullable String fencingToken;
+
+	AppendBatchBuilder() {
+	}
+
+	/**
+	 * Adds a record with only a body. The body is copied; the array may be reused.
+	 * @param body the body
+	 * @return this builder
+	 * @throws ValidationException if the record does not fit in this batch (1000 records,
+	 * 1 MiB metered)
+	 */
+	public AppendBatchBuilder add(byte[] body) {
+		admit(MeteredSize.of(0, 0, body.length));
+		int record = (body.length == 0) ? 0 : 1 + CodedOutputStream.computeUInt32SizeNoTag(body.length) + body.length;
+		ensure(1 + CodedOutputStream.computeUInt32SizeNoTag(record) + record);
+		writeVarint(RECORDS_TAG);
+		writeVarint(record);
+		if (body.length > 0) {
+			writeVarint(BODY_TAG);
+			writeVarint(body.length);
+			System.arraycopy(body, 0, this.buffer, this.length, body.length);
+			this.length += body.length;
+		}
+		this.count++;
+		return this;
+	}
+
+	/**
+	 * Adds a record with headers, a timestamp or a command.
+	 * @param record the record
+	 * @return this builder
+	 * @throws ValidationException if the record breaks a rule of S2 or does not fit in
+	 * this batch
+	 */
+	public AppendBatchBuilder add(AppendRecord record) {
+		long metered = AppendRules.validate(record);
+		admit(metered);
+		int size = record.getSerializedSize();
+		ensure(1 + CodedOutputStream.computeUInt32SizeNoTag(size) + size);
+		writeVarint(RECORDS_TAG);
+		writeVarint(size);
+		CodedOutputStream out = CodedOutputStream.newInstance(this.buffer, this.length, size);
+		try {
+			record.writeTo(out);
+			out.checkNoSpaceLeft();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot encode the record: " + ex.getMessage(), ex);
+		}
+		this.length += size;
+		this.count++;
+		return this;
+	}
+
+	/**
+	 * Whether a record with only a body of this size still fits in this batch.
+	 * @param bodyBytes the body's size
+	 * @return whether {@link #add(byte[])} would accept it
+	 */
+	public boolean fits(int bodyBytes) {
+		return this.count < Limits.MAX_BATCH_RECORDS
+				&& this.meteredBytes + MeteredSize.of(0, 0, bodyBytes) <= Limits.MAX_BATCH_METERED_BYTES;
+	}
+
+	/**
+	 * Appends the batch only if its first record gets this sequence number.
+	 * @param seqNum the expected sequence number
+	 * @return this builder
+	 */
+	public AppendBatchBuilder matchSeqNum(long seqNum) {
+		Limits.requireUnsigned("match_seq_num", seqNum);
+		this.matchSeqNum = seqNum;
+		return this;
+	}
+
+	/**
+	 * Appends the batch only if the stream's fencing token equals this one.
+	 * @param token the token, at most 36 bytes
+	 * @return this builder
+	 */
+	public AppendBatchBuilder fencingToken(String token) {
+		Names.requireFencingToken(token);
+		this.fencingToken = token;
+		return this;
+	}
+
+	/**
+	 * The number of records added so far.
+	 * @return the count
+	 */
+	public int size() {
+		return this.count;
+	}
+
+	/**
+	 * The metered size of the records added so far.
+	 * @return the metered bytes
+	 */
+	public long meteredBytes() {
+		return this.meteredBytes;
+	}
+
+	/**
+	 * Whether no record was added yet.
+	 * @return whether empty
+	 */
+	public boolean isEmpty() {
+		return this.count == 0;
+	}
+
+	/**
+	 * Builds the batch and empties this builder (its {@code match_seq_num} and fencing
+	 * token too) for the next batch.
+	 * @return the batch
+	 * @throws ValidationException if no record was added
+	 */
+	public AppendBatch build() {
+		if (this.count == 0) {
+			throw new ValidationException("record batch", "0 records", "must not be empty");
+		}
+		Long match = this.matchSeqNum;
+		String token = this.fencingToken;
+		if (match != null) {
+			ensure(1 + CodedOutputStream.computeUInt64SizeNoTag(match));
+			writeVarint(MATCH_SEQ_NUM_TAG);
+			writeVarint(match);
+		}
+		if (token != null) {
+			byte[] utf8 = token.getBytes(StandardCharsets.UTF_8);
+			ensure(1 + CodedOutputStream.computeUInt32SizeNoTag(utf8.length) + utf8.length);
+			writeVarint(FENCING_TOKEN_TAG);
+			writeVarint(utf8.length);
+			System.arraycopy(utf8, 0, this.buffer, this.length, utf8.length);
+			this.length += utf8.length;
+		}
+		AppendBatch batch = new AppendBatch(this.buffer, this.length, this.count, this.meteredBytes, match, token);
+		this.expectedBytes = Math.max(INITIAL_BYTES, this.length);
+		this.buffer = NONE;
+		this.length = 0;
+		this.count = 0;
+		this.meteredBytes = 0;
+		this.matchSeqNum = null;
+		this.fencingToken = null;
+		return batch;
+	}
+
+	private void admit(long metered) {
+		if (metered > Limits.MAX_RECORD_METERED_BYTES) {
+			throw new ValidationException("record", metered + " metered bytes",
+					"must be at most " + Limits.MAX_RECORD_METERED_BYTES + " metered bytes");
+		}
+		if (this.count >= Limits.MAX_BATCH_RECORDS) {
+			throw new ValidationException("record batch", (this.count + 1) + " records",
+					"must have at most " + Limits.MAX_BATCH_RECORDS + " records");
+		}
+		if (this.meteredBytes + metered > Limits.MAX_BATCH_METERED_BYTES) {
+			throw new ValidationException("record batch", (this.meteredBytes + metered) + " metered bytes",
+					"must be at most " + Limits.MAX_BATCH_METERED_BYTES + " metered bytes");
+		}
+		this.meteredBytes += metered;
+	}
+
+	private void ensure(int more) {
+		int needed = this.length + more;
+		if (needed > this.buffer.length) {
+			int capacity = (this.buffer.length == 0) ? this.expectedBytes : this.buffer.length * 2;
+			this.buffer = Arrays.copyOf(this.buffer, Math.max(needed, capacity));
+		}
+	}
+
+	private void writeVarint(long value) {
+		long rest = value;
+		while ((rest & ~0x7FL) != 0) {
+			this.buffer[this.length++] = (byte) ((rest & 0x7F) | 0x80);
+			rest >>>= 7;
+		}
+		this.buffer[this.length++] = (byte) rest;
+	}
+
+}
