@@ -11,6 +11,9 @@ const s2 = new S2({
 	endpoints: { account: config.url, basin: config.url },
 	retry: { maxAttempts: 1 },
 	requestTimeoutMillis: 30_000,
+	// 10,000 streams open 200 connections one after another from one busy event loop: the
+	// 3 s default is too short for the last of them
+	connectionTimeoutMillis: 30_000,
 });
 const basin = s2.basin(config.basin);
 const stream = (name) => basin.stream(name, { forceTransport: "s2s" });

@@ -78,6 +78,7 @@ public class S2Exception extends RuntimeException {
 		return switch (status) {
 			case 401, 403 -> new PermissionDeniedException(status, code, message);
 			case 404 -> new NotFoundException(code, message);
+			case 409 -> new ConflictException(code, message, retryable);
 			case 429 -> new RateLimitedException(code, message);
 			default -> new S2Exception(status, code, message, retryable, noSideEffects, null);
 		};

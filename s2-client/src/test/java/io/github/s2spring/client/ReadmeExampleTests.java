@@ -9,6 +9,7 @@ import s2.v1.SequencedRecord;
 
 import io.github.s2spring.client.data.AppendAck;
 import io.github.s2spring.client.data.AppendBatch;
+import io.github.s2spring.client.data.AppendBatchBuilder;
 import io.github.s2spring.client.data.AppendRecords;
 import io.github.s2spring.client.data.AppendSession;
 import io.github.s2spring.client.data.ReadBatch;
@@ -59,6 +60,44 @@ class ReadmeExampleTests {
 				assertThat(bodies).hasSize(102).startsWith("hello", "world", "message 0").endsWith("message 99");
 				assertThat(stream.fenceAsync("writer-1", null).join().recordCount()).isEqualTo(1);
 				assertThat(stream.trimAsync(2).orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join()).isNotNull();
+			}
+		}
+	}
+
+	@Test
+	void builderExampleWorks() {
+		try (S2EmbeddedServer server = TestServers.start();
+				S2Client client = S2Client.create(TestServers.config(server.baseUrl()).build())) {
+			S2Stream stream = client.basin(TestServers.BASIN).stream("events");
+			List<byte[]> events = new ArrayList<>();
+			for (int i = 0; i < 2500; i++) {
+				byte[] event = new byte[1024];
+				java.nio.ByteBuffer.wrap(event).putInt(i);
+				events.add(event);
+			}
+
+			AppendBatchBuilder builder = AppendBatch.builder();
+			try (AppendSession session = stream.appendSession()) {
+				for (byte[] event : events) {
+					if (!builder.fits(event.length)) {
+						session.submit(builder.build()).join();
+					}
+					builder.add(event);
+				}
+				if (!builder.isEmpty()) {
+					session.submit(builder.build()).join();
+				}
+			}
+
+			List<Integer> read = new ArrayList<>();
+			try (ReadSession session = stream.readSession(ReadOptions.fromSeqNum(0).withCount(2500))) {
+				for (SequencedRecord record : session) {
+					read.add(record.getBody().asReadOnlyByteBuffer().getInt());
+				}
+			}
+			assertThat(read).hasSize(2500);
+			for (int i = 0; i < 2500; i++) {
+				assertThat(read.get(i)).isEqualTo(i);
 			}
 		}
 	}

@@ -93,47 +93,30 @@ public final class JavaDriver implements Driver {
 
 	@Override
 	public Histogram ackLatency(String stream, Workload workload) throws Exception {
-		Histogram histogram = new Histogram(3);
 		try (AppendSession session = stream(stream).appendSession()) {
-			Pacer pacer = new Pacer(workload.ratePerSecond());
-			long total = Math.max(1, workload.duration().toNanos() * workload.ratePerSecond() / 1_000_000_000L);
-			List<CompletableFuture<Void>> acks = new ArrayList<>();
-			for (long i = 0; i < total; i++) {
-				long sentAt = pacer.awaitNext();
-				AppendBatch batch = AppendBatch.of(Records.batch(i, 1, 0, workload.recordBytes()));
-				acks.add(session.submit(batch)
-					.thenCompose(AppendTicket::ack)
-					.thenAccept((ack) -> RawDriver.record(histogram, (System.nanoTime() - sentAt) / 1000)));
-			}
-			CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+			return Latency.ofAcks(workload,
+					(i, sentAt) -> session.appendAsync(AppendBatch.of(Records.batch(i, 1, 0, workload.recordBytes()))));
 		}
-		return histogram;
 	}
 
 	@Override
 	public Histogram endToEndLatency(String stream, Workload workload) throws Exception {
 		Histogram histogram = new Histogram(3);
-		long total = Math.max(1, workload.duration().toNanos() * workload.ratePerSecond() / 1_000_000_000L);
-		CountDownLatch received = new CountDownLatch((int) total);
+		CountDownLatch received = new CountDownLatch((int) Latency.slots(workload));
 		S2Stream s2Stream = stream(stream);
 		try (ReadSession reader = s2Stream.readSession(ReadOptions.fromSeqNum(0));
 				AppendSession session = s2Stream.appendSession()) {
 			AtomicReference<@Nullable Throwable> failure = subscribe(reader, (batch) -> {
 				long now = System.nanoTime();
 				batch.records().forEach((record) -> {
-					RawDriver.record(histogram, (now - Records.nanos(record.getBody())) / 1000);
+					Latency.record(histogram, now - Records.nanos(record.getBody()));
 					received.countDown();
 				});
 			});
-			Pacer pacer = new Pacer(workload.ratePerSecond());
-			for (long i = 0; i < total; i++) {
-				long sentAt = pacer.awaitNext();
-				session.submit(AppendBatch.of(Records.batch(i, 1, sentAt, workload.recordBytes())));
-			}
-			if (!received.await(60, TimeUnit.SECONDS)) {
-				throw new IllegalStateException("java read session received " + (total - received.getCount()) + " of "
-						+ total + " records: " + failure.get());
-			}
+			Latency.delivered(workload, received,
+					(i, sentAt) -> session
+						.appendAsync(AppendBatch.of(Records.batch(i, 1, sentAt, workload.recordBytes()))),
+					failure::get);
 		}
 		return histogram;
 	}

@@ -78,45 +78,27 @@ public final class RawDriver implements Driver {
 
 	@Override
 	public Histogram ackLatency(String stream, Workload workload) throws Exception {
-		Histogram histogram = new Histogram(3);
 		try (RawConnection connection = RawConnection.open(this.baseUrl, this.basin);
 				RawAppendSession session = new RawAppendSession(connection, stream, MAX_INFLIGHT_BYTES)) {
-			Pacer pacer = new Pacer(workload.ratePerSecond());
-			long total = Math.max(1, workload.duration().toNanos() * workload.ratePerSecond() / 1_000_000_000L);
-			List<CompletableFuture<Void>> acks = new ArrayList<>();
-			for (long i = 0; i < total; i++) {
-				ByteBuf frame = frame(i, 1, 0, workload.recordBytes());
-				long sentAt = pacer.awaitNext();
-				acks.add(session.submit(frame).thenAccept((ackAt) -> record(histogram, (ackAt - sentAt) / 1000)));
-			}
-			CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+			return Latency.ofAcks(workload, (i, sentAt) -> session.submit(frame(i, 1, 0, workload.recordBytes())));
 		}
-		return histogram;
 	}
 
 	@Override
 	public Histogram endToEndLatency(String stream, Workload workload) throws Exception {
 		Histogram histogram = new Histogram(3);
-		long total = Math.max(1, workload.duration().toNanos() * workload.ratePerSecond() / 1_000_000_000L);
-		CountDownLatch received = new CountDownLatch((int) total);
+		CountDownLatch received = new CountDownLatch((int) Latency.slots(workload));
 		try (RawConnection connection = RawConnection.open(this.baseUrl, this.basin);
 				RawReadSession reader = new RawReadSession(connection, stream, "seq_num=0", (batch) -> {
 					long now = System.nanoTime();
 					for (SequencedRecord record : batch.getRecordsList()) {
-						record(histogram, (now - Records.nanos(record.getBody())) / 1000);
+						Latency.record(histogram, now - Records.nanos(record.getBody()));
 						received.countDown();
 					}
 				});
 				RawAppendSession session = new RawAppendSession(connection, stream, MAX_INFLIGHT_BYTES)) {
-			Pacer pacer = new Pacer(workload.ratePerSecond());
-			for (long i = 0; i < total; i++) {
-				long sentAt = pacer.awaitNext();
-				session.submit(frame(i, 1, sentAt, workload.recordBytes()));
-			}
-			if (!received.await(60, TimeUnit.SECONDS)) {
-				throw new IllegalStateException("raw read session received " + (total - received.getCount()) + " of "
-						+ total + " records, session " + reader.ended());
-			}
+			Latency.delivered(workload, received,
+					(i, sentAt) -> session.submit(frame(i, 1, sentAt, workload.recordBytes())), reader::ended);
 		}
 		return histogram;
 	}
@@ -198,12 +180,6 @@ public final class RawDriver implements Driver {
 	private ByteBuf frame(long firstIndex, int count, long nanos, int bytes) {
 		return this.encoder.encode(S2sFrame.of(Records.batch(firstIndex, count, nanos, bytes)),
 				PooledByteBufAllocator.DEFAULT);
-	}
-
-	static void record(Histogram histogram, long micros) {
-		synchronized (histogram) {
-			histogram.recordValue(Math.max(0, micros));
-		}
 	}
 
 	@Override
