@@ -30,6 +30,7 @@ import io.netty.handler.codec.http2.Http2SettingsFrame;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
 import io.netty.handler.codec.http2.Http2StreamFrame;
+import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
  * One h2c (prior knowledge) connection to an S2 server that opens raw S2S streams: the
@@ -39,7 +40,8 @@ public final class RawConnection implements AutoCloseable {
 
 	private static final int WINDOW_BYTES = 16 * 1024 * 1024;
 
-	private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+	private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("raw-client"),
+			NioIoHandler.newFactory());
 
 	private final Channel channel;
 
