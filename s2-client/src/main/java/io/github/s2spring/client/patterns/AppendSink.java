@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import io.github.s2spring.client.data.AppendAck;
 import io.github.s2spring.client.data.AppendBatch;
 import io.github.s2spring.client.data.AppendSession;
+import io.github.s2spring.protocol.limits.Names;
 import s2.v1.AppendInput;
 
 /**
@@ -27,6 +28,21 @@ public interface AppendSink {
 	 * @return the acknowledgement, or the failure
 	 */
 	CompletableFuture<AppendAck> append(AppendInput batch);
+
+	/**
+	 * This sink with a fencing token on every batch: once another writer fences the
+	 * stream with a different token, every batch fails with a
+	 * {@link io.github.s2spring.client.FencingTokenMismatchException} and nothing more is
+	 * written.
+	 * @param fencingToken the token this writer holds, at most 36 bytes
+	 * @return the fenced sink
+	 * @throws io.github.s2spring.protocol.limits.ValidationException if the token is too
+	 * long
+	 */
+	default AppendSink fenced(String fencingToken) {
+		Names.requireFencingToken(fencingToken);
+		return (batch) -> append(batch.toBuilder().setFencingToken(fencingToken).build());
+	}
 
 	/**
 	 * A sink that appends through an append session.

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.github.s2spring.client.FencingTokenMismatchException;
 import io.github.s2spring.client.S2Client;
 import io.github.s2spring.client.S2ClientConfig;
 import io.github.s2spring.client.data.AppendSession;
@@ -15,11 +16,13 @@ import io.github.s2spring.client.patterns.ReadOutcome.Message;
 import io.github.s2spring.embedded.S2EmbeddedServer;
 import io.github.s2spring.embedded.config.BasinSpec;
 import io.github.s2spring.embedded.config.StreamSpec;
+import io.github.s2spring.protocol.limits.ValidationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -48,6 +51,28 @@ class PatternsSessionIntegrationTests {
 	static void stop() {
 		client.close();
 		server.close();
+	}
+
+	@Test
+	void aFencedWriterStopsOnceAnotherWriterFencesTheStream() throws Exception {
+		S2Stream stream = client.basin(BASIN).stream("fenced");
+		stream.fence("writer-1", null);
+		try (AppendSession session = stream.appendSession()) {
+			SerializingAppendSession<Note> writer = new SerializingAppendSession<>(
+					AppendSink.of(session).fenced("writer-1"), S2Serializer.json(Note.class),
+					MessageWriterOptions.defaults());
+			assertThat(writer.send(new Note(1, "kept")).get(30, TimeUnit.SECONDS).start().seqNum()).isEqualTo(1);
+			stream.fence("writer-2", "writer-1");
+			assertThatThrownBy(() -> writer.send(new Note(2, "refused")).get(30, TimeUnit.SECONDS))
+				.hasCauseInstanceOf(MessageAppendException.class)
+				.hasRootCauseInstanceOf(FencingTokenMismatchException.class);
+		}
+		catch (FencingTokenMismatchException expected) {
+			// the session ends failed; closing it reports the same failure
+		}
+		assertThat(stream.checkTail().seqNum()).isEqualTo(3);
+		assertThatThrownBy(() -> AppendSink.of((AppendSession) null).fenced("x".repeat(37)))
+			.isInstanceOf(ValidationException.class);
 	}
 
 	@Test
