@@ -66,6 +66,8 @@ public final class AppendSession implements AutoCloseable {
 
 	private @Nullable ScheduledFuture<?> ackTimer;
 
+	private final AdvisedReconnects advice = new AdvisedReconnects();
+
 	AppendSession(DataPlane plane, S2Stream stream, AppendSessionOptions options) {
 		this.plane = plane;
 		this.stream = stream;
@@ -259,10 +261,10 @@ public final class AppendSession implements AutoCloseable {
 		cancelAckTimer();
 		head.ack.complete(ack);
 		if (frame.reconnectAdvised() && !current.draining) {
-			current.draining = true;
 			if (current.stream != null) {
 				current.stream.connection().poison();
 			}
+			current.draining = this.advice.tryReconnect(System.nanoTime());
 		}
 		if (current.draining && current.unacked == 0) {
 			current.halfClose();

@@ -27,12 +27,16 @@ import io.github.s2spring.protocol.s2s.S2sFrame;
  * connection breaks, or the server fails with a retryable error, the session reconnects
  * from the sequence number after the last record received, with {@code count} and
  * {@code bytes} reduced by what was received, so nothing is lost or repeated. Server
- * advice to reconnect is followed at once. Heartbeats are not published; they only update
- * {@link #lastObservedTail()} and {@link #isCaughtUp()}.
+ * advice to reconnect is followed at once, at most once a minute
+ * ({@link AdvisedReconnects}); further advice is declined and the session stays.
+ * Heartbeats are not published; they only update {@link #lastObservedTail()} and
+ * {@link #isCaughtUp()}.
  */
 public final class ReadSession implements Flow.Publisher<ReadBatch>, Iterable<SequencedRecord>, AutoCloseable {
 
 	private final DataPlane plane;
+
+	private final AdvisedReconnects advice = new AdvisedReconnects();
 
 	private final S2Stream stream;
 
@@ -238,6 +242,9 @@ public final class ReadSession implements Flow.Publisher<ReadBatch>, Iterable<Se
 			H2Stream h2 = current.stream;
 			if (h2 != null) {
 				h2.connection().poison();
+			}
+			if (!this.advice.tryReconnect(System.nanoTime())) {
+				return;
 			}
 			this.attempt = null;
 			current.cancel();

@@ -195,6 +195,62 @@ class ServerMisbehaviourTests {
 	}
 
 	@Test
+	void sessionsFollowReconnectAdviceOnlyOnceAMinute() throws Exception {
+		AtomicInteger reads = new AtomicInteger();
+		try (ScriptedH2Server server = new ScriptedH2Server(() -> (exchange, headers) -> {
+			int call = reads.incrementAndGet();
+			exchange.status(200, false);
+			if (call == 1) {
+				exchange.frame(new S2sFrame.Regular(batch(0), true));
+			}
+			else if (call == 2) {
+				exchange.frame(new S2sFrame.Regular(batch(1), true));
+				exchange.frame(new S2sFrame.Regular(batch(2), true));
+				exchange.frame(new S2sFrame.Terminal(404, "{\"code\":\"stream_not_found\",\"message\":\"gone\"}"));
+			}
+			else {
+				exchange.frame(new S2sFrame.Terminal(400, "{\"code\":\"invalid\",\"message\":\"third call\"}"));
+			}
+		}); S2Client client = client(server.baseUrl(), AppendRetryPolicy.ALL)) {
+			ReadSession session = stream(client).readSession(ReadOptions.fromSeqNum(0).withCount(100));
+			List<Long> seqNums = new ArrayList<>();
+			assertThatExceptionOfType(NotFoundException.class)
+				.isThrownBy(() -> session.forEach((r) -> seqNums.add(r.getSeqNum())));
+			assertThat(seqNums).containsExactly(0L, 1L, 2L);
+			assertThat(reads.get()).isEqualTo(2);
+		}
+		AtomicInteger appends = new AtomicInteger();
+		AtomicLong next = new AtomicLong();
+		try (ScriptedH2Server server = new ScriptedH2Server(() -> new ScriptedH2Server.Script() {
+			final int index = appends.incrementAndGet();
+
+			final S2sFrameDecoder decoder = new S2sFrameDecoder();
+
+			@Override
+			public void onRequest(ScriptedH2Server.Exchange exchange, Http2Headers headers) {
+				exchange.status(200, false);
+			}
+
+			@Override
+			public void onData(ScriptedH2Server.Exchange exchange, byte[] data) {
+				this.decoder.decode(Unpooled.wrappedBuffer(data), (frame) -> {
+					long start = next.getAndIncrement();
+					exchange.frame(new S2sFrame.Regular(ack(start, start + 1), this.index <= 2));
+				});
+			}
+		}); S2Client client = client(server.baseUrl(), AppendRetryPolicy.NO_SIDE_EFFECTS)) {
+			try (AppendSession session = stream(client).appendSession()) {
+				List<AppendAck> acks = new ArrayList<>();
+				for (int i = 0; i < 5; i++) {
+					acks.add(session.append(AppendBatch.of(AppendRecords.of("b" + i))));
+				}
+				assertThat(acks).extracting((a) -> a.start().seqNum()).containsExactly(0L, 1L, 2L, 3L, 4L);
+			}
+			assertThat(appends.get()).isEqualTo(2);
+		}
+	}
+
+	@Test
 	void appendSessionsResendAfterDrainingAndCheckAcknowledgements() throws Exception {
 		AtomicInteger streams = new AtomicInteger();
 		AtomicLong next = new AtomicLong();
