@@ -11,7 +11,6 @@ import io.github.s2spring.embedded.config.Json;
 import io.github.s2spring.embedded.config.StreamSpec;
 import io.github.s2spring.embedded.error.ApiException;
 import io.github.s2spring.embedded.storage.JournalEntry;
-import io.github.s2spring.protocol.error.ErrorCode;
 
 /**
  * A basin: its configuration and its streams. Stream creation and deletion are serialized
@@ -164,9 +163,7 @@ public final class Basin extends Resource<BasinSpec> {
 	}
 
 	private void requireActive() {
-		if (deletedAt() != null) {
-			throw ApiException.of(ErrorCode.BASIN_DELETION_PENDING, "Basin is being deleted: " + name());
-		}
+		this.store.requireActive(this);
 	}
 
 	@Override

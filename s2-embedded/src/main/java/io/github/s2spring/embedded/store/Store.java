@@ -142,6 +142,10 @@ public final class Store implements AutoCloseable {
 		return this.basins.active(name);
 	}
 
+	void requireActive(Basin basin) {
+		this.basins.requireActive(basin);
+	}
+
 	private Basin newBasin(String name, BasinSpec spec) {
 		return new Basin(this, name, spec, Instant.ofEpochMilli(this.clock.millis()));
 	}
