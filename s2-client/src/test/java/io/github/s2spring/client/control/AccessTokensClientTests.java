@@ -4,11 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.s2spring.client.NotFoundException;
-import io.github.s2spring.client.S2Client;
 import io.github.s2spring.client.S2Exception;
 import io.github.s2spring.client.control.TestHttpServer.Recorded;
 import io.github.s2spring.client.control.model.AccessTokenInfo;
@@ -24,7 +22,7 @@ import io.github.s2spring.protocol.limits.ValidationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class AccessTokensClientTests {
+class AccessTokensClientTests extends ScriptedServerTests {
 
 	private static final AccessTokenInfo FULL = new AccessTokenInfo("ci/token 1",
 			Instant.parse("2027-01-02T03:04:05.678Z"), true,
@@ -42,16 +40,6 @@ class AccessTokensClientTests {
 			+ "\"streams\":{\"prefix\":\"chat/\"},\"access_tokens\":{\"prefix\":\"\"},"
 			+ "\"op_groups\":{\"account\":{\"read\":true,\"write\":false},\"stream\":{\"read\":true,\"write\":true}},"
 			+ "\"ops\":[\"append\",\"read\",\"check-tail\"]}}";
-
-	private final TestHttpServer server = TestHttpServer.start();
-
-	private final S2Client client = ControlTestSupport.client(this.server.endpoint());
-
-	@AfterEach
-	void close() {
-		this.client.close();
-		this.server.close();
-	}
 
 	@Test
 	void issueSendsTheFullScopeExactlyAndReturnsAMaskedSecret() {

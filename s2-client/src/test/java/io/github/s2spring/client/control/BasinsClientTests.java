@@ -6,11 +6,9 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.s2spring.client.NotFoundException;
-import io.github.s2spring.client.S2Client;
 import io.github.s2spring.client.S2Exception;
 import io.github.s2spring.client.control.TestHttpServer.Recorded;
 import io.github.s2spring.client.control.model.BasinConfig;
@@ -31,17 +29,7 @@ import io.github.s2spring.protocol.limits.ValidationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class BasinsClientTests {
-
-	private final TestHttpServer server = TestHttpServer.start();
-
-	private final S2Client client = ControlTestSupport.client(this.server.endpoint());
-
-	@AfterEach
-	void close() {
-		this.client.close();
-		this.server.close();
-	}
+class BasinsClientTests extends ScriptedServerTests {
 
 	@Test
 	void listFollowsHasMoreAcrossPagesLazily() {

@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.s2spring.client.RateLimitedException;
@@ -26,17 +25,7 @@ import io.github.s2spring.client.control.model.ListRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class ControlTransportTests {
-
-	private final TestHttpServer server = TestHttpServer.start();
-
-	private final S2Client client = ControlTestSupport.client(this.server.endpoint());
-
-	@AfterEach
-	void close() {
-		this.client.close();
-		this.server.close();
-	}
+class ControlTransportTests extends ScriptedServerTests {
 
 	@Test
 	void retryableStatusesAreRetriedUntilSuccess() {

@@ -4,10 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.github.s2spring.client.S2Client;
 import io.github.s2spring.client.TransportException;
 import io.github.s2spring.client.control.TestHttpServer.Recorded;
 import io.github.s2spring.client.control.model.AccountMetricSet;
@@ -24,7 +22,7 @@ import io.github.s2spring.protocol.limits.ValidationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class MetricsAndLocationsClientTests {
+class MetricsAndLocationsClientTests extends ScriptedServerTests {
 
 	private static final String ALL_SHAPES = "{\"values\":["
 			+ "{\"scalar\":{\"name\":\"storage\",\"unit\":\"bytes\",\"value\":1024.5}},"
@@ -32,16 +30,6 @@ class MetricsAndLocationsClientTests {
 			+ "\"values\":[[1700000000,3],[1700003600,4.25]]}},"
 			+ "{\"gauge\":{\"name\":\"storage\",\"unit\":\"bytes\",\"values\":[[1700000000,10]]}},"
 			+ "{\"label\":{\"name\":\"active-basins\",\"values\":[\"a-basin-1\",\"b-basin-2\"]}}]}";
-
-	private final TestHttpServer server = TestHttpServer.start();
-
-	private final S2Client client = ControlTestSupport.client(this.server.endpoint());
-
-	@AfterEach
-	void close() {
-		this.client.close();
-		this.server.close();
-	}
 
 	@Test
 	void allFourMetricShapesAreRead() {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.s2spring.client.S2Client;
@@ -32,7 +31,7 @@ import io.github.s2spring.protocol.limits.ValidationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class StreamsClientTests {
+class StreamsClientTests extends ScriptedServerTests {
 
 	private static final String CHAT = "chat/général x";
 
@@ -40,16 +39,6 @@ class StreamsClientTests {
 
 	private static final String RESOLVED = "{\"storage_class\":\"express\",\"retention_policy\":{\"age\":604800},"
 			+ "\"timestamping\":{\"mode\":\"client-prefer\",\"uncapped\":false},\"delete_on_empty\":{\"min_age_secs\":0}}";
-
-	private final TestHttpServer server = TestHttpServer.start();
-
-	private final S2Client client = ControlTestSupport.client(this.server.endpoint());
-
-	@AfterEach
-	void close() {
-		this.client.close();
-		this.server.close();
-	}
 
 	@Test
 	void aNameWithSlashAccentAndSpaceIsOnePercentEncodedSegmentForEveryOperation() {

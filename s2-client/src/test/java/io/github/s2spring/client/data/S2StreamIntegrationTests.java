@@ -5,19 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import s2.v1.AppendRecord;
 import s2.v1.SequencedRecord;
 
 import io.github.s2spring.client.FencingTokenMismatchException;
 import io.github.s2spring.client.NotFoundException;
 import io.github.s2spring.client.RangeNotSatisfiableException;
-import io.github.s2spring.client.S2Client;
 import io.github.s2spring.client.SeqNumMismatchException;
 import io.github.s2spring.client.TestServers;
-import io.github.s2spring.embedded.S2EmbeddedServer;
 import io.github.s2spring.protocol.StreamPosition;
 import io.github.s2spring.protocol.limits.Limits;
 import io.github.s2spring.protocol.limits.ValidationException;
@@ -27,24 +24,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class S2StreamIntegrationTests {
 
-	private static S2EmbeddedServer server;
-
-	private static S2Client client;
-
-	@BeforeAll
-	static void start() {
-		server = TestServers.start();
-		client = S2Client.create(TestServers.config(server.baseUrl()).build());
-	}
-
-	@AfterAll
-	static void stop() {
-		client.close();
-		server.close();
-	}
+	@RegisterExtension
+	static final EmbeddedServerExtension embedded = new EmbeddedServerExtension();
 
 	private static S2Stream stream(String name) {
-		return client.basin(TestServers.BASIN).stream(name);
+		return embedded.stream(name);
 	}
 
 	private static List<String> bodies(ReadBatch batch) {
@@ -118,7 +102,7 @@ class S2StreamIntegrationTests {
 
 	@Test
 	void missingBasinIsNotFoundAndIsNotRetried() {
-		S2Stream stream = client.basin("missing-basin").stream("s");
+		S2Stream stream = embedded.client().basin("missing-basin").stream("s");
 		assertThatExceptionOfType(NotFoundException.class).isThrownBy(stream::checkTail)
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("basin_not_found"));
 	}

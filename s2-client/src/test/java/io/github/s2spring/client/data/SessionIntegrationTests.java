@@ -9,9 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import s2.v1.SequencedRecord;
 
 import io.github.s2spring.client.NotFoundException;
@@ -21,7 +20,6 @@ import io.github.s2spring.client.S2Exception;
 import io.github.s2spring.client.SeqNumMismatchException;
 import io.github.s2spring.client.TestServers;
 import io.github.s2spring.client.TransportException;
-import io.github.s2spring.embedded.S2EmbeddedServer;
 import io.github.s2spring.protocol.s2s.Compression;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,24 +28,11 @@ import static org.awaitility.Awaitility.await;
 
 class SessionIntegrationTests {
 
-	private static S2EmbeddedServer server;
-
-	private static S2Client client;
-
-	@BeforeAll
-	static void start() {
-		server = TestServers.start();
-		client = S2Client.create(TestServers.config(server.baseUrl()).build());
-	}
-
-	@AfterAll
-	static void stop() {
-		client.close();
-		server.close();
-	}
+	@RegisterExtension
+	static final EmbeddedServerExtension embedded = new EmbeddedServerExtension();
 
 	private static S2Stream stream(String name) {
-		return client.basin(TestServers.BASIN).stream(name);
+		return embedded.stream(name);
 	}
 
 	static List<String> readAll(S2Stream stream, long count) {
@@ -140,7 +125,7 @@ class SessionIntegrationTests {
 	void compressedSessionsRoundTripLargeBatches() {
 		for (Compression compression : List.of(Compression.GZIP, Compression.ZSTD)) {
 			try (S2Client compressed = S2Client
-				.create(TestServers.config(server.baseUrl()).compression(compression).build())) {
+				.create(TestServers.config(embedded.server().baseUrl()).compression(compression).build())) {
 				S2Stream stream = compressed.basin(TestServers.BASIN).stream("compressed-" + compression);
 				String body = "compressible ".repeat(500);
 				try (AppendSession session = stream.appendSession()) {
@@ -219,7 +204,8 @@ class SessionIntegrationTests {
 
 	@Test
 	void sessionErrorsBeforeTheSessionIsEstablishedAreTyped() {
-		Iterator<SequencedRecord> missing = client.basin("missing-basin")
+		Iterator<SequencedRecord> missing = embedded.client()
+			.basin("missing-basin")
 			.stream("s")
 			.readSession(ReadOptions.fromSeqNum(0))
 			.iterator();
@@ -228,7 +214,7 @@ class SessionIntegrationTests {
 		stream.append(AppendBatch.of(AppendRecords.of("x")));
 		Iterator<SequencedRecord> beyond = stream.readSession(ReadOptions.fromSeqNum(50)).iterator();
 		assertThatExceptionOfType(RangeNotSatisfiableException.class).isThrownBy(beyond::hasNext);
-		AppendSession appendMissing = client.basin("missing-basin").stream("s").appendSession();
+		AppendSession appendMissing = embedded.client().basin("missing-basin").stream("s").appendSession();
 		assertThatExceptionOfType(NotFoundException.class)
 			.isThrownBy(() -> appendMissing.append(AppendBatch.of(AppendRecords.of("x"))));
 	}
@@ -263,7 +249,7 @@ class SessionIntegrationTests {
 
 	@Test
 	void closedClientsRefuseSessions() {
-		S2Client closing = S2Client.create(TestServers.config(server.baseUrl()).build());
+		S2Client closing = S2Client.create(TestServers.config(embedded.server().baseUrl()).build());
 		S2Stream stream = closing.basin(TestServers.BASIN).stream("after-close");
 		AppendSession session = stream.appendSession();
 		closing.close();

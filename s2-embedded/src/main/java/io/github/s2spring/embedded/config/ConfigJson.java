@@ -34,10 +34,7 @@ public final class ConfigJson {
 	 * rules
 	 */
 	public static StreamSpec readStream(@Nullable JsonNode json) {
-		if (json == null || json.isNull() || json.isMissingNode()) {
-			return StreamSpec.EMPTY;
-		}
-		return reconfigureStream(StreamSpec.EMPTY, json);
+		return isAbsent(json) ? StreamSpec.EMPTY : reconfigureStream(StreamSpec.EMPTY, json);
 	}
 
 	/**
@@ -96,10 +93,11 @@ public final class ConfigJson {
 	 * @return the configuration
 	 */
 	public static BasinSpec readBasin(@Nullable JsonNode json) {
-		if (json == null || json.isNull() || json.isMissingNode()) {
-			return BasinSpec.DEFAULT;
-		}
-		return reconfigureBasin(BasinSpec.DEFAULT, json);
+		return isAbsent(json) ? BasinSpec.DEFAULT : reconfigureBasin(BasinSpec.DEFAULT, json);
+	}
+
+	private static boolean isAbsent(@Nullable JsonNode json) {
+		return json == null || json.isNull() || json.isMissingNode();
 	}
 
 	/**

@@ -1,11 +1,6 @@
 package io.github.s2spring.embedded.store;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
@@ -16,88 +11,46 @@ import io.github.s2spring.embedded.config.Json;
 import io.github.s2spring.embedded.config.StreamSpec;
 import io.github.s2spring.embedded.error.ApiException;
 import io.github.s2spring.embedded.storage.JournalEntry;
-import io.github.s2spring.protocol.error.ErrorCode;
 
 /**
  * A basin: its configuration and its streams. Stream creation and deletion are serialized
- * per basin; appends and reads go to the streams and never take the basin's lock.
+ * per basin; appends and reads go to the streams and take no basin-wide lock.
  */
-public final class Basin {
+public final class Basin extends Resource<BasinSpec> {
 
 	private final Store store;
 
-	private final String name;
+	private final Registry<Stream, StreamSpec> streams;
 
-	private final Instant createdAt;
-
-	private volatile BasinSpec spec;
-
-	private volatile @Nullable Instant deletedAt;
-
-	private final @Nullable String requestToken;
-
-	private final BasinSpec requestedSpec;
-
-	private final ConcurrentSkipListMap<String, Stream> streams = new ConcurrentSkipListMap<>();
-
-	private final Map<String, Creation> streamCreations = new ConcurrentSkipListMap<>();
-
-	Basin(Store store, String name, BasinSpec spec, Instant createdAt, @Nullable String requestToken) {
+	Basin(Store store, String name, BasinSpec spec, Instant createdAt) {
+		super(name, spec, createdAt);
 		this.store = store;
-		this.name = name;
-		this.spec = spec;
-		this.requestedSpec = spec;
-		this.createdAt = createdAt;
-		this.requestToken = requestToken;
+		this.streams = new Registry<>(store, Registry.Kind.STREAM);
 	}
 
-	/**
-	 * The basin's name.
-	 * @return the name
-	 */
-	public String name() {
-		return this.name;
+	@Override
+	boolean configuredAs(BasinSpec requested) {
+		return spec().equals(requested);
 	}
 
-	/**
-	 * When the basin was created.
-	 * @return the instant
-	 */
-	public Instant createdAt() {
-		return this.createdAt;
-	}
-
-	/**
-	 * When the basin's deletion was requested, if it was.
-	 * @return the instant or {@code null}
-	 */
-	public @Nullable Instant deletedAt() {
-		return this.deletedAt;
-	}
-
-	/**
-	 * The basin's configuration.
-	 * @return the configuration
-	 */
-	public BasinSpec spec() {
-		return this.spec;
-	}
-
-	void spec(BasinSpec spec) {
-		this.spec = spec;
-	}
-
-	boolean createdWith(@Nullable String token, BasinSpec requested) {
-		return token != null && token.equals(this.requestToken) && requested.equals(this.requestedSpec);
-	}
-
+	@Override
 	void markDeleted(Instant at) {
-		this.deletedAt = at;
-		this.streams.values().forEach((stream) -> stream.markDeleted(at));
+		super.markDeleted(at);
+		this.streams.all().forEach((stream) -> stream.markDeleted(at));
+	}
+
+	@Override
+	JournalEntry putEntry() {
+		return new JournalEntry.BasinPut(name(), Json.write(ConfigJson.writeBasin(spec())), createdAt().toEpochMilli());
+	}
+
+	@Override
+	JournalEntry deletedEntry() {
+		return new JournalEntry.BasinDeleted(name());
 	}
 
 	Iterable<Stream> streams() {
-		return this.streams.values();
+		return this.streams.all();
 	}
 
 	/**
@@ -108,24 +61,7 @@ public final class Basin {
 	 * @return the page
 	 */
 	public ListPage<Stream> listStreams(String prefix, String startAfter, int limit) {
-		List<Stream> items = new ArrayList<>();
-		String from = (startAfter.compareTo(prefix) > 0) ? startAfter : prefix;
-		boolean hasMore = false;
-		for (Map.Entry<String, Stream> entry : this.streams.tailMap(from, true).entrySet()) {
-			String streamName = entry.getKey();
-			if (!streamName.startsWith(prefix)) {
-				break;
-			}
-			if (streamName.equals(startAfter)) {
-				continue;
-			}
-			if (items.size() == limit) {
-				hasMore = true;
-				break;
-			}
-			items.add(entry.getValue());
-		}
-		return new ListPage<>(items, hasMore);
+		return this.streams.list(prefix, startAfter, limit);
 	}
 
 	/**
@@ -135,26 +71,10 @@ public final class Basin {
 	 * @param token the {@code s2-request-token}, or {@code null}
 	 * @return the stream and what happened
 	 */
-	public synchronized Provisioned<Stream> createStream(String streamName, StreamSpec requested,
-			@Nullable String token) {
+	public Provisioned<Stream> createStream(String streamName, StreamSpec requested, @Nullable String token) {
 		requireActive();
-		Stream existing = this.streams.get(streamName);
-		if (existing != null) {
-			Creation creation = this.streamCreations.get(streamName);
-			if (existing.deletedAt() == null && token != null && creation != null && creation.token().equals(token)
-					&& creation.spec().equals(requested)) {
-				return new Provisioned<>(existing, Provisioned.Result.NOOP);
-			}
-			if (existing.deletedAt() != null) {
-				throw ApiException.of(ErrorCode.STREAM_DELETION_PENDING, "Stream is being deleted: " + streamName);
-			}
-			throw ApiException.of(ErrorCode.RESOURCE_ALREADY_EXISTS, "Stream already exists: " + streamName);
-		}
-		Stream stream = put(streamName, requested.orElse(this.spec.defaultStreamConfig()), this.store.clock().millis());
-		if (token != null) {
-			this.streamCreations.put(streamName, new Creation(token, requested));
-		}
-		return new Provisioned<>(stream, Provisioned.Result.CREATED);
+		return this.streams.create(streamName, requested, token,
+				() -> newStream(streamName, requested.orElse(spec().defaultStreamConfig())));
 	}
 
 	/**
@@ -163,21 +83,10 @@ public final class Basin {
 	 * @param requested the configuration asked for
 	 * @return the stream and what happened
 	 */
-	public synchronized Provisioned<Stream> ensureStream(String streamName, StreamSpec requested) {
+	public Provisioned<Stream> ensureStream(String streamName, StreamSpec requested) {
 		requireActive();
-		StreamSpec effective = requested.orElse(this.spec.defaultStreamConfig());
-		Stream existing = this.streams.get(streamName);
-		if (existing == null) {
-			return new Provisioned<>(put(streamName, effective, this.store.clock().millis()),
-					Provisioned.Result.CREATED);
-		}
-		requireActive(existing);
-		if (existing.spec().resolved().equals(effective.resolved())) {
-			return new Provisioned<>(existing, Provisioned.Result.NOOP);
-		}
-		existing.spec(effective);
-		journalStream(existing);
-		return new Provisioned<>(existing, Provisioned.Result.UPDATED);
+		StreamSpec effective = requested.orElse(spec().defaultStreamConfig());
+		return this.streams.ensure(streamName, effective, () -> newStream(streamName, effective));
 	}
 
 	/**
@@ -186,11 +95,9 @@ public final class Basin {
 	 * @param change the change to apply to its configuration
 	 * @return the stream
 	 */
-	public synchronized Stream reconfigureStream(String streamName, UnaryOperator<StreamSpec> change) {
-		Stream stream = stream(streamName);
-		stream.spec(change.apply(stream.spec()));
-		journalStream(stream);
-		return stream;
+	public Stream reconfigureStream(String streamName, UnaryOperator<StreamSpec> change) {
+		requireActive();
+		return this.streams.reconfigure(streamName, change);
 	}
 
 	/**
@@ -198,18 +105,12 @@ public final class Basin {
 	 * @param streamName the name
 	 */
 	public void deleteStream(String streamName) {
-		Stream stream;
-		synchronized (this) {
-			stream = stream(streamName);
-			stream.markDeleted(Instant.ofEpochMilli(this.store.clock().millis()));
-			this.store.journal().append(new JournalEntry.StreamDeleted(this.name, streamName)).join();
-		}
-		this.store.later(() -> removeStream(stream));
+		requireActive();
+		this.streams.delete(streamName);
 	}
 
 	void removeStream(Stream stream) {
-		this.streams.remove(stream.name(), stream);
-		this.streamCreations.remove(stream.name());
+		this.streams.remove(stream);
 	}
 
 	/**
@@ -220,12 +121,7 @@ public final class Basin {
 	 */
 	public Stream stream(String streamName) {
 		requireActive();
-		Stream stream = this.streams.get(streamName);
-		if (stream == null) {
-			throw ApiException.of(ErrorCode.STREAM_NOT_FOUND, "Stream not found: " + streamName);
-		}
-		requireActive(stream);
-		return stream;
+		return this.streams.active(streamName);
 	}
 
 	/**
@@ -239,76 +135,40 @@ public final class Basin {
 	 * @return the stream
 	 */
 	public Stream streamOrCreate(String streamName, boolean forAppend, StreamSpec requested) {
-		BasinSpec current = this.spec;
+		BasinSpec current = spec();
 		boolean create = forAppend ? current.createStreamOnAppend() : current.createStreamOnRead();
 		if (!create) {
 			return stream(streamName);
 		}
-		synchronized (this) {
-			requireActive();
-			Stream stream = this.streams.get(streamName);
-			if (stream == null) {
-				return put(streamName, requested.orElse(current.defaultStreamConfig()), this.store.clock().millis());
-			}
-			requireActive(stream);
-			return stream;
-		}
+		requireActive();
+		return this.streams.activeOrCreate(streamName,
+				() -> newStream(streamName, requested.orElse(current.defaultStreamConfig())));
 	}
 
-	private Stream put(String streamName, StreamSpec spec, long createdAtMillis) {
-		Stream stream = new Stream(this.name, streamName, spec, Instant.ofEpochMilli(createdAtMillis),
-				this.store.journal(), this.store.clock(), this.store.committer());
-		this.streams.put(streamName, stream);
-		journalStream(stream);
-		return stream;
+	private Stream newStream(String streamName, StreamSpec spec) {
+		return newStream(streamName, spec, this.store.clock().millis());
 	}
 
-	Stream replayStream(String streamName, StreamSpec spec, long createdAtMillis) {
-		Stream existing = this.streams.get(streamName);
-		if (existing != null) {
-			existing.spec(spec);
-			return existing;
-		}
-		Stream stream = new Stream(this.name, streamName, spec, Instant.ofEpochMilli(createdAtMillis),
-				this.store.journal(), this.store.clock(), this.store.committer());
-		this.streams.put(streamName, stream);
-		return stream;
+	private Stream newStream(String streamName, StreamSpec spec, long createdAtMillis) {
+		return new Stream(name(), streamName, spec, Instant.ofEpochMilli(createdAtMillis), this.store.journal(),
+				this.store.clock(), this.store.committer());
+	}
+
+	void replayStream(String streamName, StreamSpec spec, long createdAtMillis) {
+		this.streams.replay(streamName, spec, () -> newStream(streamName, spec, createdAtMillis));
 	}
 
 	@Nullable Stream existingStream(String streamName) {
 		return this.streams.get(streamName);
 	}
 
-	private void journalStream(Stream stream) {
-		this.store.journal()
-			.append(new JournalEntry.StreamPut(this.name, stream.name(),
-					Json.write(ConfigJson.writeStream(stream.spec())), stream.createdAt().toEpochMilli()))
-			.join();
-	}
-
 	private void requireActive() {
-		if (this.deletedAt != null) {
-			throw ApiException.of(ErrorCode.BASIN_DELETION_PENDING, "Basin is being deleted: " + this.name);
-		}
-	}
-
-	private static void requireActive(Stream stream) {
-		if (stream.deletedAt() != null) {
-			throw ApiException.of(ErrorCode.STREAM_DELETION_PENDING, "Stream is being deleted: " + stream.name());
-		}
+		this.store.requireActive(this);
 	}
 
 	@Override
 	public String toString() {
-		return "Basin[" + this.name + "]";
-	}
-
-	private record Creation(String token, StreamSpec spec) {
-
-		Creation {
-			Objects.requireNonNull(token);
-		}
-
+		return "Basin[" + name() + "]";
 	}
 
 }

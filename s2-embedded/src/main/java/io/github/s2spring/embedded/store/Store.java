@@ -2,10 +2,6 @@ package io.github.s2spring.embedded.store;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,7 +20,6 @@ import io.github.s2spring.embedded.config.StreamSpec;
 import io.github.s2spring.embedded.error.ApiException;
 import io.github.s2spring.embedded.storage.Journal;
 import io.github.s2spring.embedded.storage.JournalEntry;
-import io.github.s2spring.protocol.error.ErrorCode;
 
 /**
  * All basins of the server, in memory, made durable through a {@link Journal}. A
@@ -42,7 +37,7 @@ public final class Store implements AutoCloseable {
 
 	private final StoreClock clock;
 
-	private final ConcurrentSkipListMap<String, Basin> basins = new ConcurrentSkipListMap<>();
+	private final Registry<Basin, BasinSpec> basins = new Registry<>(this, Registry.Kind.BASIN);
 
 	private final ScheduledExecutorService scheduler;
 
@@ -95,23 +90,7 @@ public final class Store implements AutoCloseable {
 	 * @return the page
 	 */
 	public ListPage<Basin> listBasins(String prefix, String startAfter, int limit) {
-		List<Basin> items = new ArrayList<>();
-		String from = (startAfter.compareTo(prefix) > 0) ? startAfter : prefix;
-		boolean hasMore = false;
-		for (Map.Entry<String, Basin> entry : this.basins.tailMap(from, true).entrySet()) {
-			if (!entry.getKey().startsWith(prefix)) {
-				break;
-			}
-			if (entry.getKey().equals(startAfter)) {
-				continue;
-			}
-			if (items.size() == limit) {
-				hasMore = true;
-				break;
-			}
-			items.add(entry.getValue());
-		}
-		return new ListPage<>(items, hasMore);
+		return this.basins.list(prefix, startAfter, limit);
 	}
 
 	/**
@@ -121,21 +100,8 @@ public final class Store implements AutoCloseable {
 	 * @param token the {@code s2-request-token}, or {@code null}
 	 * @return the basin and what happened
 	 */
-	public synchronized Provisioned<Basin> createBasin(String name, BasinSpec spec, @Nullable String token) {
-		Basin existing = this.basins.get(name);
-		if (existing != null) {
-			if (existing.deletedAt() == null && existing.createdWith(token, spec)) {
-				return new Provisioned<>(existing, Provisioned.Result.NOOP);
-			}
-			if (existing.deletedAt() != null) {
-				throw ApiException.of(ErrorCode.BASIN_DELETION_PENDING, "Basin is being deleted: " + name);
-			}
-			throw ApiException.of(ErrorCode.RESOURCE_ALREADY_EXISTS, "Basin already exists: " + name);
-		}
-		Basin basin = new Basin(this, name, spec, Instant.ofEpochMilli(this.clock.millis()), token);
-		this.basins.put(name, basin);
-		journalBasin(basin);
-		return new Provisioned<>(basin, Provisioned.Result.CREATED);
+	public Provisioned<Basin> createBasin(String name, BasinSpec spec, @Nullable String token) {
+		return this.basins.create(name, spec, token, () -> newBasin(name, spec));
 	}
 
 	/**
@@ -144,18 +110,8 @@ public final class Store implements AutoCloseable {
 	 * @param spec the configuration
 	 * @return the basin and what happened
 	 */
-	public synchronized Provisioned<Basin> ensureBasin(String name, BasinSpec spec) {
-		Basin existing = this.basins.get(name);
-		if (existing == null) {
-			return createBasin(name, spec, null);
-		}
-		requireActive(existing);
-		if (existing.spec().equals(spec)) {
-			return new Provisioned<>(existing, Provisioned.Result.NOOP);
-		}
-		existing.spec(spec);
-		journalBasin(existing);
-		return new Provisioned<>(existing, Provisioned.Result.UPDATED);
+	public Provisioned<Basin> ensureBasin(String name, BasinSpec spec) {
+		return this.basins.ensure(name, spec, () -> newBasin(name, spec));
 	}
 
 	/**
@@ -164,11 +120,8 @@ public final class Store implements AutoCloseable {
 	 * @param change the change to apply
 	 * @return the basin
 	 */
-	public synchronized Basin reconfigureBasin(String name, UnaryOperator<BasinSpec> change) {
-		Basin basin = basin(name);
-		basin.spec(change.apply(basin.spec()));
-		journalBasin(basin);
-		return basin;
+	public Basin reconfigureBasin(String name, UnaryOperator<BasinSpec> change) {
+		return this.basins.reconfigure(name, change);
 	}
 
 	/**
@@ -176,13 +129,7 @@ public final class Store implements AutoCloseable {
 	 * @param name the name
 	 */
 	public void deleteBasin(String name) {
-		Basin basin;
-		synchronized (this) {
-			basin = basin(name);
-			basin.markDeleted(Instant.ofEpochMilli(this.clock.millis()));
-			this.journal.append(new JournalEntry.BasinDeleted(name)).join();
-		}
-		later(() -> this.basins.remove(name, basin));
+		this.basins.delete(name);
 	}
 
 	/**
@@ -192,41 +139,28 @@ public final class Store implements AutoCloseable {
 	 * @throws ApiException 404 if missing, 409 if being deleted
 	 */
 	public Basin basin(String name) {
-		Basin basin = this.basins.get(name);
-		if (basin == null) {
-			throw ApiException.of(ErrorCode.BASIN_NOT_FOUND, "Basin not found: " + name);
-		}
-		requireActive(basin);
-		return basin;
+		return this.basins.active(name);
 	}
 
-	private static void requireActive(Basin basin) {
-		if (basin.deletedAt() != null) {
-			throw ApiException.of(ErrorCode.BASIN_DELETION_PENDING, "Basin is being deleted: " + basin.name());
-		}
+	void requireActive(Basin basin) {
+		this.basins.requireActive(basin);
 	}
 
-	private void journalBasin(Basin basin) {
-		this.journal
-			.append(new JournalEntry.BasinPut(basin.name(), Json.write(ConfigJson.writeBasin(basin.spec())),
-					basin.createdAt().toEpochMilli()))
-			.join();
+	private Basin newBasin(String name, BasinSpec spec) {
+		return new Basin(this, name, spec, Instant.ofEpochMilli(this.clock.millis()));
 	}
 
 	private void replay(JournalEntry entry) {
 		if (entry instanceof JournalEntry.BasinPut put) {
 			BasinSpec spec = ConfigJson.readBasin(Json.parse(put.configJson()));
-			Basin basin = this.basins.get(put.basin());
-			if (basin == null) {
-				this.basins.put(put.basin(),
-						new Basin(this, put.basin(), spec, Instant.ofEpochMilli(put.createdAtMillis()), null));
-			}
-			else {
-				basin.spec(spec);
-			}
+			this.basins.replay(put.basin(), spec,
+					() -> new Basin(this, put.basin(), spec, Instant.ofEpochMilli(put.createdAtMillis())));
 		}
 		else if (entry instanceof JournalEntry.BasinDeleted deleted) {
-			this.basins.remove(deleted.basin());
+			Basin basin = this.basins.get(deleted.basin());
+			if (basin != null) {
+				this.basins.remove(basin);
+			}
 		}
 		else if (entry instanceof JournalEntry.StreamPut put) {
 			Basin basin = this.basins.get(put.basin());
@@ -267,7 +201,7 @@ public final class Store implements AutoCloseable {
 	 */
 	public void sweep() {
 		long now = this.clock.millis();
-		for (Basin basin : this.basins.values()) {
+		for (Basin basin : this.basins.all()) {
 			for (Stream stream : basin.streams()) {
 				try {
 					sweep(basin, stream, now);

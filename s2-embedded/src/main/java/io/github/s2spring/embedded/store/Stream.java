@@ -8,13 +8,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
-import org.jspecify.annotations.Nullable;
 import s2.v1.AppendAck;
 import s2.v1.AppendInput;
 import s2.v1.AppendRecord;
 import s2.v1.ReadBatch;
 import s2.v1.SequencedRecord;
 
+import io.github.s2spring.embedded.config.ConfigJson;
+import io.github.s2spring.embedded.config.Json;
 import io.github.s2spring.embedded.config.StreamSpec;
 import io.github.s2spring.embedded.error.ApiException;
 import io.github.s2spring.embedded.storage.Journal;
@@ -32,25 +33,17 @@ import io.github.s2spring.protocol.limits.MeteredSize;
  * the journal has made them durable. Readers waiting at the tail are woken by callbacks,
  * never by polling.
  */
-public final class Stream {
+public final class Stream extends Resource<StreamSpec> {
 
 	private static final CompletableFuture<Void> DURABLE = CompletableFuture.completedFuture(null);
 
 	private final String basin;
-
-	private final String name;
-
-	private final Instant createdAt;
 
 	private final Journal journal;
 
 	private final StoreClock clock;
 
 	private final Executor committer;
-
-	private volatile StreamSpec spec;
-
-	private volatile @Nullable Instant deletedAt;
 
 	private final ArrayList<Entry> entries = new ArrayList<>();
 
@@ -74,22 +67,12 @@ public final class Stream {
 
 	Stream(String basin, String name, StreamSpec spec, Instant createdAt, Journal journal, StoreClock clock,
 			Executor committer) {
+		super(name, spec, createdAt);
 		this.basin = basin;
 		this.committer = committer;
-		this.name = name;
-		this.spec = spec;
-		this.createdAt = createdAt;
 		this.journal = journal;
 		this.clock = clock;
 		this.lastActivityMillis = createdAt.toEpochMilli();
-	}
-
-	/**
-	 * The stream's name.
-	 * @return the name
-	 */
-	public String name() {
-		return this.name;
 	}
 
 	/**
@@ -100,37 +83,26 @@ public final class Stream {
 		return this.basin;
 	}
 
-	/**
-	 * When the stream was created.
-	 * @return the instant
-	 */
-	public Instant createdAt() {
-		return this.createdAt;
+	@Override
+	boolean configuredAs(StreamSpec requested) {
+		return spec().resolved().equals(requested.resolved());
 	}
 
-	/**
-	 * When the stream's deletion was requested, if it was.
-	 * @return the instant or {@code null}
-	 */
-	public @Nullable Instant deletedAt() {
-		return this.deletedAt;
-	}
-
-	/**
-	 * The stream's configuration as set (unset fields resolve to defaults).
-	 * @return the specification
-	 */
-	public StreamSpec spec() {
-		return this.spec;
-	}
-
-	void spec(StreamSpec spec) {
-		this.spec = spec;
-	}
-
+	@Override
 	void markDeleted(Instant at) {
-		this.deletedAt = at;
+		super.markDeleted(at);
 		wakeWaiters();
+	}
+
+	@Override
+	JournalEntry putEntry() {
+		return new JournalEntry.StreamPut(this.basin, name(), Json.write(ConfigJson.writeStream(spec())),
+				createdAt().toEpochMilli());
+	}
+
+	@Override
+	JournalEntry deletedEntry() {
+		return new JournalEntry.StreamDeleted(this.basin, name());
 	}
 
 	/**
@@ -149,8 +121,8 @@ public final class Stream {
 		ReadBatch.Builder batch = ReadBatch.newBuilder();
 		CompletableFuture<Void> durable;
 		synchronized (this) {
-			if (this.deletedAt != null) {
-				throw ApiException.of(ErrorCode.STREAM_DELETION_PENDING, "Stream is being deleted: " + this.name);
+			if (deletedAt() != null) {
+				throw ApiException.of(ErrorCode.STREAM_DELETION_PENDING, "Stream is being deleted: " + name());
 			}
 			if (input.hasFencingToken() && !input.getFencingToken().equals(this.fencingToken)) {
 				throw ApiException.fencingTokenMismatch(this.fencingToken);
@@ -158,7 +130,7 @@ public final class Stream {
 			if (input.hasMatchSeqNum() && input.getMatchSeqNum() != this.nextSeqNum) {
 				throw ApiException.seqNumMismatch(this.nextSeqNum);
 			}
-			StreamSpec resolved = this.spec.resolved();
+			StreamSpec resolved = spec().resolved();
 			String mode = resolved.timestampingMode();
 			boolean uncapped = Boolean.TRUE.equals(resolved.uncapped());
 			if ("client-require".equals(mode)) {
@@ -204,7 +176,7 @@ public final class Stream {
 			end = this.nextSeqNum;
 			lastTimestamp = max;
 			durable = !journaled ? DURABLE : this.journal
-				.append(new JournalEntry.RecordsAppended(this.basin, this.name, batch.build().toByteArray()));
+				.append(new JournalEntry.RecordsAppended(this.basin, name(), batch.build().toByteArray()));
 		}
 		StreamPosition startPosition = new StreamPosition(start, startTimestamp);
 		StreamPosition endPosition = new StreamPosition(end, lastTimestamp);
@@ -398,7 +370,7 @@ public final class Stream {
 	public void await(long nextSeqNum, Runnable waiter) {
 		boolean ready;
 		synchronized (this) {
-			ready = this.committedSeqNum > nextSeqNum || this.deletedAt != null;
+			ready = this.committedSeqNum > nextSeqNum || deletedAt() != null;
 			if (!ready) {
 				this.waiters.add(waiter);
 			}
