@@ -72,7 +72,7 @@ public final class AppendSession implements AutoCloseable {
 		this.plane = plane;
 		this.stream = stream;
 		this.options = options;
-		this.loop = plane.executor();
+		this.loop = plane.executor(stream.basin());
 		this.encoder = new S2sFrameEncoder(plane.config().compression());
 		this.ackTimeoutMillis = ((options.ackTimeout() != null) ? options.ackTimeout()
 				: plane.config().requestTimeout())

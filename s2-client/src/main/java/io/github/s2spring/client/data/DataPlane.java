@@ -74,6 +74,16 @@ public final class DataPlane {
 		return this.transport.executor();
 	}
 
+	/**
+	 * The event loop of a basin's origin, where its connections run: a session on it
+	 * handles every frame on the thread that read it.
+	 * @param basin the basin
+	 * @return the event loop
+	 */
+	EventExecutor executor(String basin) {
+		return this.transport.executor(endpoint(basin));
+	}
+
 	Endpoint endpoint(String basin) {
 		return this.config.endpoints().basin(basin);
 	}

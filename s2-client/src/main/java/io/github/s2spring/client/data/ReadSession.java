@@ -82,7 +82,7 @@ public final class ReadSession implements Flow.Publisher<ReadBatch>, Iterable<Se
 		this.plane = plane;
 		this.stream = stream;
 		this.options = options;
-		this.loop = plane.executor();
+		this.loop = plane.executor(stream.basin());
 		this.heartbeatMillis = plane.config().heartbeatTimeout().toMillis();
 	}
 

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoop;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,6 +23,8 @@ final class ConnectionPool {
 
 	private final String origin;
 
+	private final EventLoop loop;
+
 	private final Function<ConnectionPool, Http2Connection> connector;
 
 	private final List<Http2Connection> connections = new ArrayList<>();
@@ -32,9 +35,18 @@ final class ConnectionPool {
 
 	private boolean closed;
 
-	ConnectionPool(String origin, Function<ConnectionPool, Http2Connection> connector) {
+	ConnectionPool(String origin, EventLoop loop, Function<ConnectionPool, Http2Connection> connector) {
 		this.origin = origin;
+		this.loop = loop;
 		this.connector = connector;
+	}
+
+	/**
+	 * The event loop every connection of this pool runs on.
+	 * @return the event loop
+	 */
+	EventLoop loop() {
+		return this.loop;
 	}
 
 	CompletableFuture<H2Stream> openStream(StreamListener listener) {

@@ -81,9 +81,23 @@ public final class Http2Transport implements AutoCloseable {
 		if (this.closed) {
 			return CompletableFuture.failedFuture(new StreamClosedException("The transport is closed"));
 		}
-		ConnectionPool pool = this.pools.computeIfAbsent(endpoint.origin(),
-				(origin) -> new ConnectionPool(origin, (owner) -> connect(endpoint, owner)));
-		return pool.openStream(listener);
+		return pool(endpoint).openStream(listener);
+	}
+
+	private ConnectionPool pool(Endpoint endpoint) {
+		return this.pools.computeIfAbsent(endpoint.origin(),
+				(origin) -> new ConnectionPool(origin, this.group.next(), (owner) -> connect(endpoint, owner)));
+	}
+
+	/**
+	 * The event loop of an origin: its connections run on it, and sessions to the origin
+	 * should too, so that a frame never changes threads between the socket and the
+	 * session.
+	 * @param endpoint the endpoint whose origin is meant
+	 * @return the origin's event loop
+	 */
+	public EventExecutor executor(Endpoint endpoint) {
+		return pool(endpoint).loop();
 	}
 
 	/**
@@ -125,7 +139,7 @@ public final class Http2Transport implements AutoCloseable {
 		Http2Connection connection = new Http2Connection(pool,
 				this.config.maxStreamsPerConnection().orElse(Http2Connection.UNLIMITED),
 				this.config.requestTimeout().toMillis());
-		Bootstrap bootstrap = new Bootstrap().group(this.group)
+		Bootstrap bootstrap = new Bootstrap().group(pool.loop())
 			.channel(NioSocketChannel.class)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectMillis)
 			.option(ChannelOption.TCP_NODELAY, true)

@@ -15,11 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class Http2ConnectionSettingsTests {
 
-	private final ConnectionPool pool = new ConnectionPool("http://test", (owner) -> {
+	private final EmbeddedChannel channel = new EmbeddedChannel();
+
+	private final ConnectionPool pool = new ConnectionPool("http://test", this.channel.eventLoop(), (owner) -> {
 		throw new IllegalStateException("not used");
 	});
-
-	private final EmbeddedChannel channel = new EmbeddedChannel();
 
 	@AfterEach
 	void closeChannel() {
