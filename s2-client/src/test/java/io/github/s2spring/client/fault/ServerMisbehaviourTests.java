@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http2.Http2Headers;
@@ -221,24 +222,10 @@ class ServerMisbehaviourTests {
 		}
 		AtomicInteger appends = new AtomicInteger();
 		AtomicLong next = new AtomicLong();
-		try (ScriptedH2Server server = new ScriptedH2Server(() -> new ScriptedH2Server.Script() {
-			final int index = appends.incrementAndGet();
-
-			final S2sFrameDecoder decoder = new S2sFrameDecoder();
-
-			@Override
-			public void onRequest(ScriptedH2Server.Exchange exchange, Http2Headers headers) {
-				exchange.status(200, false);
-			}
-
-			@Override
-			public void onData(ScriptedH2Server.Exchange exchange, byte[] data) {
-				this.decoder.decode(Unpooled.wrappedBuffer(data), (frame) -> {
-					long start = next.getAndIncrement();
-					exchange.frame(new S2sFrame.Regular(ack(start, start + 1), this.index <= 2));
-				});
-			}
-		}); S2Client client = client(server.baseUrl(), AppendRetryPolicy.NO_SIDE_EFFECTS)) {
+		try (ScriptedH2Server server = new ScriptedH2Server(appendSessions(appends, (exchange, index, frames) -> {
+			long start = next.getAndIncrement();
+			exchange.frame(new S2sFrame.Regular(ack(start, start + 1), index <= 2));
+		})); S2Client client = client(server.baseUrl(), AppendRetryPolicy.NO_SIDE_EFFECTS)) {
 			try (AppendSession session = stream(client).appendSession()) {
 				List<AppendAck> acks = new ArrayList<>();
 				for (int i = 0; i < 5; i++) {
@@ -250,12 +237,23 @@ class ServerMisbehaviourTests {
 		}
 	}
 
-	@Test
-	void appendSessionsResendAfterDrainingAndCheckAcknowledgements() throws Exception {
-		AtomicInteger streams = new AtomicInteger();
-		AtomicLong next = new AtomicLong();
-		try (ScriptedH2Server server = new ScriptedH2Server(() -> new ScriptedH2Server.Script() {
-			final int index = streams.incrementAndGet();
+	/**
+	 * Answers one S2S frame of an append session.
+	 */
+	@FunctionalInterface
+	interface FrameReply {
+
+		void reply(ScriptedH2Server.Exchange exchange, int session, int frame);
+
+	}
+
+	/**
+	 * Append sessions that answer 200, decode every frame and let {@code reply} answer
+	 * it, given the session's number (from 1) and the frame's number in it (from 1).
+	 */
+	private static Supplier<ScriptedH2Server.Script> appendSessions(AtomicInteger sessions, FrameReply reply) {
+		return () -> new ScriptedH2Server.Script() {
+			final int index = sessions.incrementAndGet();
 
 			final S2sFrameDecoder decoder = new S2sFrameDecoder();
 
@@ -268,19 +266,25 @@ class ServerMisbehaviourTests {
 
 			@Override
 			public void onData(ScriptedH2Server.Exchange exchange, byte[] data) {
-				this.decoder.decode(Unpooled.wrappedBuffer(data), (frame) -> {
-					this.frames++;
-					if (this.index == 1 && this.frames == 2) {
-						exchange
-							.frame(new S2sFrame.Terminal(503, "{\"code\":\"server_draining\",\"message\":\"bye\"}"));
-						return;
-					}
-					long start = next.getAndIncrement();
-					boolean advise = this.index == 2 && this.frames == 1;
-					exchange.frame(new S2sFrame.Regular(ack(start, start + 1), advise));
-				});
+				this.decoder.decode(Unpooled.wrappedBuffer(data),
+						(frame) -> reply.reply(exchange, this.index, ++this.frames));
 			}
-		}); S2Client client = client(server.baseUrl(), AppendRetryPolicy.NO_SIDE_EFFECTS)) {
+		};
+	}
+
+	@Test
+	void appendSessionsResendAfterDrainingAndCheckAcknowledgements() throws Exception {
+		AtomicInteger streams = new AtomicInteger();
+		AtomicLong next = new AtomicLong();
+		try (ScriptedH2Server server = new ScriptedH2Server(appendSessions(streams, (exchange, index, frames) -> {
+			if (index == 1 && frames == 2) {
+				exchange.frame(new S2sFrame.Terminal(503, "{\"code\":\"server_draining\",\"message\":\"bye\"}"));
+				return;
+			}
+			long start = next.getAndIncrement();
+			boolean advise = index == 2 && frames == 1;
+			exchange.frame(new S2sFrame.Regular(ack(start, start + 1), advise));
+		})); S2Client client = client(server.baseUrl(), AppendRetryPolicy.NO_SIDE_EFFECTS)) {
 			try (AppendSession session = stream(client).appendSession()) {
 				List<AppendAck> acks = new ArrayList<>();
 				for (int i = 0; i < 4; i++) {
