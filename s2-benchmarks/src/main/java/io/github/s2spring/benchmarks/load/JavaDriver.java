@@ -1,7 +1,5 @@
 package io.github.s2spring.benchmarks.load;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
@@ -144,39 +142,21 @@ public final class JavaDriver implements Driver {
 
 	@Override
 	public ScaleResult scale(String streamPrefix, Workload workload, IntSupplier connections) throws Exception {
-		int streams = workload.streams();
-		int before = connections.getAsInt();
-		double heapBefore = ProcessStats.heapAfterGcMib();
-		List<AutoCloseable> sessions = new ArrayList<>();
-		CountDownLatch echoed = new CountDownLatch(streams);
 		S2Client scaleClient = newClient();
-		try {
-			for (int i = 0; i < streams; i++) {
-				S2Stream s2Stream = scaleClient.basin(this.basin).stream(streamPrefix + i);
-				ReadSession reader = s2Stream.readSession(ReadOptions.fromSeqNum(0));
-				sessions.add(reader);
-				AtomicLong seen = new AtomicLong();
-				subscribe(reader, (batch) -> {
-					if (!batch.records().isEmpty() && seen.getAndIncrement() == 0) {
-						echoed.countDown();
-					}
-				});
-				AppendSession append = s2Stream.appendSession();
-				sessions.add(append);
-				append.submit(AppendBatch.of(Records.batch(0, 1, 0, 16)));
-			}
-			if (!echoed.await(120, TimeUnit.SECONDS)) {
-				throw new IllegalStateException("java scale: " + echoed.getCount() + " streams never echoed");
-			}
-			return new ScaleResult(streams, (before < 0) ? -1 : connections.getAsInt() - before,
-					ProcessStats.heapAfterGcMib() - heapBefore, Thread.activeCount(), streams);
-		}
-		finally {
-			for (AutoCloseable session : sessions) {
-				session.close();
-			}
-			scaleClient.close();
-		}
+		return ScaleRun.measure(name(), workload.streams(), connections, (i, echoed, sessions) -> {
+			S2Stream s2Stream = scaleClient.basin(this.basin).stream(streamPrefix + i);
+			ReadSession reader = s2Stream.readSession(ReadOptions.fromSeqNum(0));
+			sessions.add(reader);
+			AtomicLong seen = new AtomicLong();
+			subscribe(reader, (batch) -> {
+				if (!batch.records().isEmpty() && seen.getAndIncrement() == 0) {
+					echoed.run();
+				}
+			});
+			AppendSession append = s2Stream.appendSession();
+			sessions.add(append);
+			append.submit(AppendBatch.of(Records.batch(0, 1, 0, 16)));
+		}, scaleClient);
 	}
 
 	@Override

@@ -132,44 +132,27 @@ public final class RawDriver implements Driver {
 
 	@Override
 	public ScaleResult scale(String streamPrefix, Workload workload, IntSupplier connections) throws Exception {
-		int streams = workload.streams();
-		int before = connections.getAsInt();
-		double heapBefore = ProcessStats.heapAfterGcMib();
 		List<RawConnection> rawConnections = new ArrayList<>();
-		List<AutoCloseable> sessions = new ArrayList<>();
-		CountDownLatch echoed = new CountDownLatch(streams);
-		try {
-			int sessionsOnLast = 0;
-			for (int i = 0; i < streams; i++) {
-				if (rawConnections.isEmpty()
-						|| sessionsOnLast + 2 > rawConnections.get(rawConnections.size() - 1).maxStreams()) {
-					rawConnections.add(RawConnection.open(this.baseUrl, this.basin));
-					sessionsOnLast = 0;
+		int[] sessionsOnLast = { 0 };
+		return ScaleRun.measure(name(), workload.streams(), connections, (i, echoed, sessions) -> {
+			if (rawConnections.isEmpty()
+					|| sessionsOnLast[0] + 2 > rawConnections.get(rawConnections.size() - 1).maxStreams()) {
+				rawConnections.add(RawConnection.open(this.baseUrl, this.basin));
+				sessionsOnLast[0] = 0;
+			}
+			sessionsOnLast[0] += 2;
+			RawConnection connection = rawConnections.get(rawConnections.size() - 1);
+			String stream = streamPrefix + i;
+			AtomicLong seen = new AtomicLong();
+			sessions.add(new RawReadSession(connection, stream, "seq_num=0", (batch) -> {
+				if (batch.getRecordsCount() > 0 && seen.getAndIncrement() == 0) {
+					echoed.run();
 				}
-				sessionsOnLast += 2;
-				RawConnection connection = rawConnections.get(rawConnections.size() - 1);
-				String stream = streamPrefix + i;
-				sessions.add(new RawReadSession(connection, stream, "seq_num=0", (batch) -> {
-					if (batch.getRecordsCount() > 0) {
-						echoed.countDown();
-					}
-				}));
-				RawAppendSession append = new RawAppendSession(connection, stream, MAX_INFLIGHT_BYTES);
-				sessions.add(append);
-				append.submit(frame(0, 1, 0, 16));
-			}
-			if (!echoed.await(120, TimeUnit.SECONDS)) {
-				throw new IllegalStateException("raw scale: " + echoed.getCount() + " streams never echoed");
-			}
-			return new ScaleResult(streams, (before < 0) ? -1 : connections.getAsInt() - before,
-					ProcessStats.heapAfterGcMib() - heapBefore, Thread.activeCount(), streams);
-		}
-		finally {
-			for (AutoCloseable session : sessions) {
-				session.close();
-			}
-			rawConnections.forEach(RawConnection::close);
-		}
+			}));
+			RawAppendSession append = new RawAppendSession(connection, stream, MAX_INFLIGHT_BYTES);
+			sessions.add(append);
+			append.submit(frame(0, 1, 0, 16));
+		}, () -> rawConnections.forEach(RawConnection::close));
 	}
 
 	@Override
