@@ -46,34 +46,15 @@ public final class S2sFrameEncoder {
 	 * {@value S2sFrame#MAX_FRAME_BYTES} bytes
 	 */
 	public ByteBuf encode(S2sFrame frame, ByteBufAllocator allocator) {
-		int flag;
-		byte[] body;
-		int prefix = 0;
-		if (frame instanceof S2sFrame.Terminal terminal) {
-			flag = S2sFrame.TERMINAL_FLAG;
-			body = terminal.body().getBytes(StandardCharsets.UTF_8);
-			prefix = 2;
+		if (frame instanceof S2sFrame.Regular regular) {
+			return encode(regular.payload(), regular.payload().length, regular.reconnectAdvised(), allocator);
 		}
-		else {
-			S2sFrame.Regular regular = (S2sFrame.Regular) frame;
-			byte[] payload = regular.payload();
-			requireFits(payload.length, "payload");
-			Compression used = (payload.length >= S2sFrame.COMPRESSION_THRESHOLD_BYTES) ? this.compression
-					: Compression.NONE;
-			body = PayloadCodec.compress(payload, used);
-			flag = used.flagBits() | (regular.reconnectAdvised() ? S2sFrame.RECONNECT_ADVISED_FLAG : 0);
-		}
-		int payloadLength = prefix + body.length;
-		requireFits(payloadLength, (prefix > 0) ? "terminal payload" : "compressed payload");
-		int length = 1 + payloadLength;
-		ByteBuf out = allocator.buffer(S2sFrame.LENGTH_PREFIX_BYTES + length);
-		out.writeMedium(length);
-		out.writeByte(flag);
-		if (frame instanceof S2sFrame.Terminal terminal) {
-			out.writeShort(terminal.status());
-		}
-		out.writeBytes(body);
-		return out;
+		S2sFrame.Terminal terminal = (S2sFrame.Terminal) frame;
+		byte[] body = terminal.body().getBytes(StandardCharsets.UTF_8);
+		requireFits(2 + body.length, "terminal payload");
+		ByteBuf out = start(2 + body.length, S2sFrame.TERMINAL_FLAG, allocator);
+		out.writeShort(terminal.status());
+		return out.writeBytes(body);
 	}
 
 	/**
@@ -89,20 +70,17 @@ public final class S2sFrameEncoder {
 	public ByteBuf encode(MessageLite message, boolean reconnectAdvised, ByteBufAllocator allocator) {
 		int size = message.getSerializedSize();
 		requireFits(size, "payload");
-		if (this.compression != Compression.NONE && size >= S2sFrame.COMPRESSION_THRESHOLD_BYTES) {
-			return encode(new S2sFrame.Regular(message.toByteArray(), reconnectAdvised), allocator);
+		if (compresses(size)) {
+			byte[] bytes = message.toByteArray();
+			return encode(bytes, bytes.length, reconnectAdvised, allocator);
 		}
-		int total = S2sFrame.LENGTH_PREFIX_BYTES + 1 + size;
-		ByteBuf out = allocator.buffer(total, total);
+		ByteBuf out = start(size, Compression.NONE.flagBits() | advisedFlag(reconnectAdvised), allocator);
 		try {
-			out.writeMedium(1 + size);
-			out.writeByte(Compression.NONE.flagBits() | (reconnectAdvised ? S2sFrame.RECONNECT_ADVISED_FLAG : 0));
 			CodedOutputStream coded = CodedOutputStream.newInstance(out.nioBuffer(out.writerIndex(), size));
 			message.writeTo(coded);
 			coded.flush();
 			coded.checkNoSpaceLeft();
-			out.writerIndex(total);
-			return out;
+			return out.writerIndex(out.writerIndex() + size);
 		}
 		catch (IOException | RuntimeException ex) {
 			out.release();
@@ -126,15 +104,33 @@ public final class S2sFrameEncoder {
 			throw new IndexOutOfBoundsException("length " + length + " of an array of " + payload.length);
 		}
 		requireFits(length, "payload");
-		if (this.compression != Compression.NONE && length >= S2sFrame.COMPRESSION_THRESHOLD_BYTES) {
+		if (compresses(length)) {
 			byte[] exact = (length == payload.length) ? payload : Arrays.copyOf(payload, length);
-			return encode(new S2sFrame.Regular(exact, reconnectAdvised), allocator);
+			byte[] body = PayloadCodec.compress(exact, this.compression);
+			requireFits(body.length, "compressed payload");
+			return start(body.length, this.compression.flagBits() | advisedFlag(reconnectAdvised), allocator)
+				.writeBytes(body);
 		}
-		int total = S2sFrame.LENGTH_PREFIX_BYTES + 1 + length;
+		return start(length, Compression.NONE.flagBits() | advisedFlag(reconnectAdvised), allocator).writeBytes(payload,
+				0, length);
+	}
+
+	private boolean compresses(int payloadLength) {
+		return this.compression != Compression.NONE && payloadLength >= S2sFrame.COMPRESSION_THRESHOLD_BYTES;
+	}
+
+	private static int advisedFlag(boolean reconnectAdvised) {
+		return reconnectAdvised ? S2sFrame.RECONNECT_ADVISED_FLAG : 0;
+	}
+
+	/**
+	 * A buffer of exactly one frame's size, holding its length prefix and flag byte.
+	 */
+	private static ByteBuf start(int payloadLength, int flag, ByteBufAllocator allocator) {
+		int total = S2sFrame.LENGTH_PREFIX_BYTES + 1 + payloadLength;
 		ByteBuf out = allocator.buffer(total, total);
-		out.writeMedium(1 + length);
-		out.writeByte(Compression.NONE.flagBits() | (reconnectAdvised ? S2sFrame.RECONNECT_ADVISED_FLAG : 0));
-		out.writeBytes(payload, 0, length);
+		out.writeMedium(1 + payloadLength);
+		out.writeByte(flag);
 		return out;
 	}
 
