@@ -1,0 +1,226 @@
+package io.github.s2spring.boot.autoconfigure;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.github.s2spring.client.S2Client;
+import io.github.s2spring.client.S2ClientConfig;
+import io.github.s2spring.core.S2Admin;
+import io.github.s2spring.embedded.S2EmbeddedServer;
+import io.github.s2spring.protocol.s2s.Compression;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each condition and property of {@link S2AutoConfiguration}, with s2-embedded hidden so
+ * that no embedded server gets in the way.
+ */
+class S2AutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(S2EmbeddedAutoConfiguration.class, S2AutoConfiguration.class))
+		.withClassLoader(new FilteredClassLoader(S2EmbeddedServer.class));
+
+	@Test
+	void baseUrlPointsBothPlanesAtOneServer() {
+		this.runner.withPropertyValues("s2.base-url=http://localhost:4243", "s2.basin=my-basin-1").run((context) -> {
+			assertThat(context).hasSingleBean(S2Client.class).hasSingleBean(S2Admin.class);
+			S2ClientConfig config = context.getBean(S2Client.class).config();
+			assertThat(config.endpoints().accountSpec()).isEqualTo("http://localhost:4243");
+			assertThat(config.endpoints().basinSpec()).isEqualTo("http://localhost:4243");
+			assertThat(config.endpoints().sendsBasinHeader()).isTrue();
+			assertThat(config.accessToken()).isEmpty();
+			assertThat(context.getBean(S2Admin.class).getDefaultBasin()).isEqualTo("my-basin-1");
+		});
+	}
+
+	@Test
+	void tokenAloneMeansTheS2Cloud() {
+		this.runner.withPropertyValues("s2.token=secret-token").run((context) -> {
+			S2ClientConfig config = context.getBean(S2Client.class).config();
+			assertThat(config.endpoints().accountSpec()).isEqualTo("https://a.s2.dev/v1");
+			assertThat(config.endpoints().basinSpec()).isEqualTo("https://{basin}.b.s2.dev/v1");
+			assertThat(config.endpoints().sendsBasinHeader()).isFalse();
+			assertThat(config.accessToken()).isEqualTo("secret-token");
+		});
+	}
+
+	@Test
+	void planeEndpointsOverrideTheBaseUrl() {
+		this.runner
+			.withPropertyValues("s2.base-url=http://localhost:4243", "s2.account-endpoint=https://account.example.com",
+					"s2.basin-endpoint=https://{basin}.basins.example.com/v1")
+			.run((context) -> {
+				S2ClientConfig config = context.getBean(S2Client.class).config();
+				assertThat(config.endpoints().accountSpec()).isEqualTo("https://account.example.com");
+				assertThat(config.endpoints().basinSpec()).isEqualTo("https://{basin}.basins.example.com/v1");
+			});
+	}
+
+	@Test
+	void timeoutsAndCompressionComeFromProperties() {
+		this.runner
+			.withPropertyValues("s2.base-url=http://localhost:4243", "s2.connect-timeout=7s", "s2.request-timeout=11s",
+					"s2.compression=zstd")
+			.run((context) -> {
+				S2ClientConfig config = context.getBean(S2Client.class).config();
+				assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(7));
+				assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(11));
+				assertThat(config.compression()).isEqualTo(Compression.ZSTD);
+			});
+	}
+
+	@Test
+	void customizersAdjustTheClientConfiguration() {
+		this.runner.withPropertyValues("s2.base-url=http://localhost:4243")
+			.withBean(S2ClientConfigCustomizer.class, () -> (builder) -> builder.userAgent("my-app/1.0"))
+			.run((context) -> assertThat(context.getBean(S2Client.class).config().userAgent()).isEqualTo("my-app/1.0"));
+	}
+
+	@Test
+	void connectionDetailsBeanWinsOverProperties() {
+		this.runner.withPropertyValues("s2.base-url=http://localhost:4243")
+			.withUserConfiguration(CustomConnectionDetails.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(S2ConnectionDetails.class)
+					.doesNotHaveBean(PropertiesS2ConnectionDetails.class);
+				S2ClientConfig config = context.getBean(S2Client.class).config();
+				assertThat(config.endpoints().accountSpec()).isEqualTo("http://10.0.0.1:5555");
+				assertThat(config.accessToken()).isEqualTo("from-details");
+				assertThat(context.getBean(S2Admin.class).getDefaultBasin()).isEqualTo("details-basin");
+			});
+	}
+
+	@Test
+	void userClientAndAdminMakeTheAutoConfigurationBackOff() {
+		this.runner.withPropertyValues("s2.base-url=http://localhost:4243")
+			.withUserConfiguration(CustomClient.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(S2Client.class).hasBean("myClient").hasSingleBean(S2Admin.class);
+				assertThat(context.getBean(S2Admin.class).getDefaultBasin()).isEqualTo("mine-basin");
+			});
+	}
+
+	@Test
+	void noConnectionAndNoEmbeddedServerFailsWithAnExplanation() {
+		this.runner.run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(S2ConnectionNotConfiguredException.class)
+				.hasMessageContaining("s2.base-url");
+		});
+	}
+
+	@Test
+	void blankTokenCountsAsUnset() {
+		this.runner.withPropertyValues("s2.token=  ")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(S2ConnectionNotConfiguredException.class));
+	}
+
+	@Test
+	void tokenIsNeverPrinted() {
+		S2Properties properties = new S2Properties();
+		properties.setToken("very-secret");
+		assertThat(properties.toString()).doesNotContain("very-secret").contains("token=******");
+	}
+
+	@Test
+	void invalidBaseUrlFailsNamingTheProperty() {
+		assertInvalid("s2.base-url=ftp://example.com", "baseUrl", "http:// or https://");
+		assertInvalid("s2.base-url=localhost", "baseUrl", "http:// or https://");
+		assertInvalid("s2.basin-endpoint=not a url", "basinEndpoint", "http:// or https://");
+	}
+
+	@Test
+	void invalidNumbersAndDurationsFailNamingTheProperty() {
+		assertInvalid("s2.max-queue-size=0", "maxQueueSize", "at least 1");
+		assertInvalid("s2.max-retries=-2", "maxRetries", "-1 (unlimited)");
+		assertInvalid("s2.base-delay=0s", "baseDelay", "positive");
+		assertInvalid("s2.max-delay=100ms", "maxDelay", "at least base-delay");
+		assertInvalid("s2.connect-timeout=-1s", "connectTimeout", "positive");
+		assertInvalid("s2.request-timeout=0s", "requestTimeout", "positive");
+		assertInvalid("s2.template.linger=-5ms", "template.linger", "not be negative");
+		assertInvalid("s2.template.idle-timeout=0s", "template.idleTimeout", "positive");
+		assertInvalid("s2.template.close-timeout=-1s", "template.closeTimeout", "not be negative");
+		assertInvalid("s2.embedded.port=70000", "embedded.port", "65535");
+	}
+
+	@Test
+	void invalidBasinNameFailsNamingTheProperty() {
+		assertInvalid("s2.basin=Bad_Basin", "basin", "basin name");
+	}
+
+	private void assertInvalid(String property, String field, String reason) {
+		this.runner.withPropertyValues("s2.base-url=http://localhost:4243", property).run((context) -> {
+			assertThat(context).hasFailed();
+			Throwable failure = context.getStartupFailure();
+			while (failure != null && !(failure instanceof BindValidationException)) {
+				failure = failure.getCause();
+			}
+			assertThat(failure).as("startup failure for %s", property).isInstanceOf(BindValidationException.class);
+			BindValidationException validation = (BindValidationException) failure;
+			assertThat(validation.getValidationErrors().getAllErrors()).singleElement().satisfies((error) -> {
+				assertThat(error.getCodes()).anySatisfy((code) -> assertThat(code).endsWith("." + field));
+				assertThat(error.getDefaultMessage()).contains(reason);
+			});
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomConnectionDetails {
+
+		@Bean
+		S2ConnectionDetails myConnectionDetails() {
+			return new S2ConnectionDetails() {
+
+				@Override
+				public String getAccountEndpoint() {
+					return "http://10.0.0.1:5555";
+				}
+
+				@Override
+				public String getBasinEndpoint() {
+					return "http://10.0.0.1:5555";
+				}
+
+				@Override
+				public String getAccessToken() {
+					return "from-details";
+				}
+
+				@Override
+				public String getBasin() {
+					return "details-basin";
+				}
+
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomClient {
+
+		@Bean(destroyMethod = "close")
+		S2Client myClient() {
+			return S2Client
+				.create(S2ClientConfig.builder("").endpoints("http://localhost:1", "http://localhost:1").build());
+		}
+
+		@Bean
+		S2Admin myAdmin(S2Client client) {
+			return new S2Admin(client, "mine-basin");
+		}
+
+	}
+
+}
