@@ -28,8 +28,11 @@ public final class S2ClientConfig {
 	/** Environment variable holding the basin endpoint. */
 	public static final String ENV_BASIN_ENDPOINT = "S2_BASIN_ENDPOINT";
 
-	/** The default user agent. */
-	public static final String DEFAULT_USER_AGENT = "s2-spring-java/0.1.0";
+	/**
+	 * The default user agent: {@code s2-spring-java/} followed by this SDK's version, as
+	 * built (for example {@code s2-spring-java/0.1.0-SNAPSHOT}).
+	 */
+	public static final String DEFAULT_USER_AGENT = "s2-spring-java/" + ClientVersion.VERSION;
 
 	private final String accessToken;
 
@@ -72,7 +75,9 @@ public final class S2ClientConfig {
 
 	/**
 	 * A builder with the cloud endpoints and default settings.
-	 * @param accessToken the access token sent as {@code Authorization: Bearer}
+	 * @param accessToken the access token sent as {@code Authorization: Bearer}; empty or
+	 * blank for a server that needs none, such as s2-embedded: then no
+	 * {@code Authorization} header is sent
 	 * @return the builder
 	 */
 	public static Builder builder(String accessToken) {
@@ -134,10 +139,19 @@ public final class S2ClientConfig {
 
 	/**
 	 * The access token. Keep it out of logs.
-	 * @return the access token
+	 * @return the access token, possibly empty
 	 */
 	public String accessToken() {
 		return this.accessToken;
+	}
+
+	/**
+	 * Whether requests carry an {@code Authorization} header: false for an empty or blank
+	 * access token.
+	 * @return whether a token is sent
+	 */
+	public boolean sendsAccessToken() {
+		return !this.accessToken.isBlank();
 	}
 
 	/**
@@ -276,9 +290,6 @@ public final class S2ClientConfig {
 
 		private Builder(String accessToken) {
 			Objects.requireNonNull(accessToken, "accessToken");
-			if (accessToken.isBlank()) {
-				throw new IllegalArgumentException("The access token must not be blank");
-			}
 			for (int i = 0; i < accessToken.length(); i++) {
 				char c = accessToken.charAt(i);
 				if (c < 0x20 || c > 0x7E) {

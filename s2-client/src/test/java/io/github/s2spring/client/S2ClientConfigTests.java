@@ -25,6 +25,7 @@ class S2ClientConfigTests {
 		assertThat(config.appendRetryPolicy()).isEqualTo(AppendRetryPolicy.ALL);
 		assertThat(config.compression()).isEqualTo(Compression.NONE);
 		assertThat(config.userAgent()).isEqualTo(S2ClientConfig.DEFAULT_USER_AGENT);
+		assertThat(config.sendsAccessToken()).isTrue();
 		assertThat(config.heartbeatTimeout()).isEqualTo(Duration.ofSeconds(20));
 		assertThat(config.keepAliveInterval()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(config.maxStreamsPerConnection()).isEmpty();
@@ -97,7 +98,6 @@ class S2ClientConfigTests {
 
 	@Test
 	void invalidSettingsAreRejectedNamingTheSetting() {
-		assertThatIllegalArgumentException().isThrownBy(() -> S2ClientConfig.builder(" "));
 		assertThatIllegalArgumentException().isThrownBy(() -> S2ClientConfig.builder("a\nb"))
 			.withMessageNotContaining("a\nb");
 		S2ClientConfig.Builder builder = S2ClientConfig.builder("t");
@@ -108,6 +108,28 @@ class S2ClientConfigTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> builder.keepAliveInterval(Duration.ZERO));
 		assertThatIllegalArgumentException().isThrownBy(() -> builder.maxStreamsPerConnection(0));
 		assertThatIllegalArgumentException().isThrownBy(() -> builder.userAgent(""));
+	}
+
+	@Test
+	void anEmptyOrBlankAccessTokenMeansNoneIsSent() {
+		assertThat(S2ClientConfig.builder("").build().sendsAccessToken()).isFalse();
+		assertThat(S2ClientConfig.builder(" ").build().sendsAccessToken()).isFalse();
+		assertThat(S2ClientConfig.builder("").build().accessToken()).isEmpty();
+	}
+
+	@Test
+	void defaultUserAgentCarriesTheProjectVersion() {
+		String version = System.getProperty("project.version");
+		assertThat(version).isNotBlank();
+		assertThat(S2ClientConfig.DEFAULT_USER_AGENT).isEqualTo("s2-spring-java/" + version);
+	}
+
+	@Test
+	void versionFallsBackWhenTheResourceIsMissingOrUnfiltered() {
+		assertThat(ClientVersion.read(null)).isEqualTo("unknown");
+		assertThat(ClientVersion.read(new java.io.ByteArrayInputStream("version=${project.version}".getBytes())))
+			.isEqualTo("unknown");
+		assertThat(ClientVersion.read(new java.io.ByteArrayInputStream("version=1.2.3".getBytes()))).isEqualTo("1.2.3");
 	}
 
 	@Test

@@ -80,7 +80,7 @@ final class ControlTransport implements AutoCloseable {
 	}
 
 	private static void defaultHeaders(S2ClientConfig config, HttpHeaders headers) {
-		if (!config.accessToken().isEmpty()) {
+		if (config.sendsAccessToken()) {
 			headers.setBearerAuth(config.accessToken());
 		}
 		headers.set(HttpHeaders.USER_AGENT, config.userAgent());

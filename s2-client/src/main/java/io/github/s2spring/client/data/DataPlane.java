@@ -96,7 +96,9 @@ public final class DataPlane {
 			.path(path)
 			.scheme(endpoint.scheme())
 			.authority(endpoint.authority());
-		headers.add("authorization", "Bearer " + this.config.accessToken());
+		if (this.config.sendsAccessToken()) {
+			headers.add("authorization", "Bearer " + this.config.accessToken());
+		}
 		headers.add("user-agent", this.config.userAgent());
 		if (this.config.endpoints().sendsBasinHeader()) {
 			headers.add("s2-basin", basin);

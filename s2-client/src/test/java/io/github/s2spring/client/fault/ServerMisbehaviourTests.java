@@ -345,4 +345,22 @@ class ServerMisbehaviourTests {
 		}
 	}
 
+	@Test
+	void aBlankAccessTokenSendsNoAuthorizationHeaderOnTheDataPlane() throws Exception {
+		try (ScriptedH2Server server = new ScriptedH2Server(
+				() -> (exchange, headers) -> exchange.respond(200, "{\"tail\":{\"seq_num\":3,\"timestamp\":9}}"));
+				S2Client withToken = client(server.baseUrl(), AppendRetryPolicy.ALL);
+				S2Client blank = S2Client.create(S2ClientConfig.builder(" ")
+					.endpoints(S2Endpoints.single(server.baseUrl()))
+					.retryPolicy(RetryPolicy.NONE)
+					.build())) {
+			assertThat(stream(withToken).checkTail().seqNum()).isEqualTo(3);
+			assertThat(stream(blank).checkTail().seqNum()).isEqualTo(3);
+			assertThat(server.requests()).hasSize(2);
+			assertThat(server.requests().get(0).get("authorization")).hasToString("Bearer t");
+			assertThat(server.requests().get(1).contains("authorization")).isFalse();
+			assertThat(server.requests().get(1).get("user-agent")).hasToString(S2ClientConfig.DEFAULT_USER_AGENT);
+		}
+	}
+
 }
