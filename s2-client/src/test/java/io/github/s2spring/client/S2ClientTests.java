@@ -2,7 +2,9 @@ package io.github.s2spring.client;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.s2spring.protocol.limits.ValidationException;
+import io.github.s2spring.client.config.S2ClientConfig;
+import io.github.s2spring.client.error.TransportException;
+import io.github.s2spring.client.error.ValidationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

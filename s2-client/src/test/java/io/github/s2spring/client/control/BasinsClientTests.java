@@ -8,11 +8,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.s2spring.client.NotFoundException;
 import io.github.s2spring.client.S2Client;
-import io.github.s2spring.client.S2ClientConfig;
-import io.github.s2spring.client.S2Endpoints;
-import io.github.s2spring.client.S2Exception;
+import io.github.s2spring.client.config.S2ClientConfig;
+import io.github.s2spring.client.config.S2Endpoints;
 import io.github.s2spring.client.control.TestHttpServer.Recorded;
 import io.github.s2spring.client.control.model.BasinConfig;
 import io.github.s2spring.client.control.model.BasinInfo;
@@ -27,7 +25,9 @@ import io.github.s2spring.client.control.model.Provisioned;
 import io.github.s2spring.client.control.model.StorageClass;
 import io.github.s2spring.client.control.model.StreamConfig;
 import io.github.s2spring.client.control.model.StreamReconfiguration;
-import io.github.s2spring.protocol.limits.ValidationException;
+import io.github.s2spring.client.error.NotFoundException;
+import io.github.s2spring.client.error.S2Exception;
+import io.github.s2spring.client.error.ValidationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

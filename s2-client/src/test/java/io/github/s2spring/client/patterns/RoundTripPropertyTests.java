@@ -8,8 +8,9 @@ import java.util.stream.LongStream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import s2.v1.AppendRecord;
-import s2.v1.SequencedRecord;
+
+import io.github.s2spring.client.data.AppendRecord;
+import io.github.s2spring.client.data.SequencedRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
