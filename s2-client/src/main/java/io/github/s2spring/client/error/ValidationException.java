@@ -54,7 +54,7 @@ public final class ValidationException extends S2Exception {
 		try {
 			return check.get();
 		}
-		catch (io.github.s2spring.client.error.ValidationException ex) {
+		catch (io.github.s2spring.protocol.limits.ValidationException ex) {
 			throw new ValidationException(ex.rule(), ex.value(), ex.reason(), ex.getMessage(), ex);
 		}
 	}

@@ -51,7 +51,7 @@ public interface AppendSink {
 	 * @return the sink
 	 */
 	static AppendSink of(AppendSession session) {
-		return session::appendAsync;
+		return (batch) -> session.appendAsync(batch);
 	}
 
 }
