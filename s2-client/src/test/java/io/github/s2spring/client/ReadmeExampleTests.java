@@ -12,11 +12,11 @@ import io.github.s2spring.client.data.AppendBatch;
 import io.github.s2spring.client.data.AppendBatchBuilder;
 import io.github.s2spring.client.data.AppendRecord;
 import io.github.s2spring.client.data.AppendSession;
+import io.github.s2spring.client.data.Header;
 import io.github.s2spring.client.data.ReadBatch;
 import io.github.s2spring.client.data.ReadOptions;
 import io.github.s2spring.client.data.ReadSession;
 import io.github.s2spring.client.data.S2Stream;
-import io.github.s2spring.client.data.SequencedRecord;
 import io.github.s2spring.embedded.S2EmbeddedServer;
 import io.github.s2spring.protocol.StreamPosition;
 
@@ -37,7 +37,8 @@ class ReadmeExampleTests {
 			try (S2Client client = S2Client.create(config)) {
 				S2Stream stream = client.basin("test-basin").stream("chat/général");
 
-				AppendAck ack = stream.append(AppendBatch.of(AppendRecord.of("hello"), AppendRecord.of("world")));
+				AppendAck ack = stream.append(
+						AppendBatch.of(AppendRecord.of("hello"), AppendRecord.of("world").withHeader("lang", "en")));
 				ReadBatch batch = stream.read(ReadOptions.fromSeqNum(ack.start().seqNum()).withCount(10));
 				StreamPosition tail = stream.checkTail();
 
@@ -50,12 +51,11 @@ class ReadmeExampleTests {
 
 				List<String> bodies = new ArrayList<>();
 				try (ReadSession session = stream.readSession(ReadOptions.fromSeqNum(0).withCount(102))) {
-					for (SequencedRecord record : (Iterable<SequencedRecord>) session::records) {
-						bodies.add(record.bodyAsString());
-					}
+					session.records().forEachRemaining((record) -> bodies.add(record.bodyAsString()));
 				}
 
 				assertThat(batch.records()).hasSize(2);
+				assertThat(batch.records().get(1).headers()).containsExactly(Header.of("lang", "en"));
 				assertThat(tail.seqNum()).isEqualTo(2);
 				assertThat(acks.get(99).join().end().seqNum()).isEqualTo(102);
 				assertThat(bodies).hasSize(102).startsWith("hello", "world", "message 0").endsWith("message 99");
@@ -92,9 +92,7 @@ class ReadmeExampleTests {
 
 			List<Integer> read = new ArrayList<>();
 			try (ReadSession session = stream.readSession(ReadOptions.fromSeqNum(0).withCount(2500))) {
-				for (SequencedRecord record : (Iterable<SequencedRecord>) session::records) {
-					read.add(record.body().getInt());
-				}
+				session.records().forEachRemaining((record) -> read.add(record.body().getInt()));
 			}
 			assertThat(read).hasSize(2500);
 			for (int i = 0; i < 2500; i++) {
