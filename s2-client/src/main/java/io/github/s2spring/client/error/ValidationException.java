@@ -16,8 +16,6 @@ public final class ValidationException extends S2Exception {
 
 	private static final long serialVersionUID = 1L;
 
-	private static final int MAX_VALUE_CHARS = 80;
-
 	private final String rule;
 
 	private final String value;
@@ -32,14 +30,19 @@ public final class ValidationException extends S2Exception {
 	 * @param reason what the rule requires
 	 */
 	public ValidationException(String rule, Object value, String reason) {
-		this(rule, String.valueOf(value), reason, "Invalid " + rule + " " + describe(value) + ": " + reason, null);
+		this(new io.github.s2spring.protocol.limits.ValidationException(rule, value, reason), null);
 	}
 
-	private ValidationException(String rule, String value, String reason, String message, @Nullable Throwable cause) {
-		super(0, CODE, message, false, true, cause);
-		this.rule = rule;
-		this.value = value;
-		this.reason = reason;
+	/**
+	 * The client's form of a protocol validation failure, with the same rule, value,
+	 * reason and message.
+	 */
+	private ValidationException(io.github.s2spring.protocol.limits.ValidationException failure,
+			@Nullable Throwable cause) {
+		super(0, CODE, failure.getMessage(), false, true, cause);
+		this.rule = failure.rule();
+		this.value = failure.value();
+		this.reason = failure.reason();
 	}
 
 	/**
@@ -55,7 +58,7 @@ public final class ValidationException extends S2Exception {
 			return check.get();
 		}
 		catch (io.github.s2spring.protocol.limits.ValidationException ex) {
-			throw new ValidationException(ex.rule(), ex.value(), ex.reason(), ex.getMessage(), ex);
+			throw new ValidationException(ex, ex);
 		}
 	}
 
@@ -81,15 +84,6 @@ public final class ValidationException extends S2Exception {
 	 */
 	public String reason() {
 		return this.reason;
-	}
-
-	private static String describe(Object value) {
-		if (value instanceof CharSequence text) {
-			String shown = (text.length() > MAX_VALUE_CHARS) ? text.subSequence(0, MAX_VALUE_CHARS) + "..."
-					: text.toString();
-			return "\"" + shown + "\"";
-		}
-		return String.valueOf(value);
 	}
 
 }
