@@ -212,6 +212,12 @@ class ControlPlaneTests {
 	}
 
 	@Test
+	void aTrailingSlashIsAnEmptySegment() {
+		assertThat(http.get("/v1/basins/").code()).isEqualTo("bad_path");
+		assertThat(http.get("//v1/basins").status()).isEqualTo(200);
+	}
+
+	@Test
 	void servesHealthAndCors() {
 		Http1.Response health = http.get("/health");
 		assertThat(health.status()).isEqualTo(200);

@@ -158,6 +158,16 @@ public final class Basin extends Resource<BasinSpec> {
 		this.streams.replay(streamName, spec, () -> newStream(streamName, spec, createdAtMillis));
 	}
 
+	/**
+	 * An active stream, if there is one.
+	 * @param streamName the name
+	 * @return the stream, or {@code null} if it is missing or being deleted
+	 */
+	public @Nullable Stream findStream(String streamName) {
+		Stream stream = this.streams.get(streamName);
+		return (stream != null && stream.deletedAt() == null) ? stream : null;
+	}
+
 	@Nullable Stream existingStream(String streamName) {
 		return this.streams.get(streamName);
 	}

@@ -142,6 +142,16 @@ public final class Store implements AutoCloseable {
 		return this.basins.active(name);
 	}
 
+	/**
+	 * An active basin, if there is one.
+	 * @param name the name
+	 * @return the basin, or {@code null} if it is missing or being deleted
+	 */
+	public @Nullable Basin findBasin(String name) {
+		Basin basin = this.basins.get(name);
+		return (basin != null && basin.deletedAt() == null) ? basin : null;
+	}
+
 	void requireActive(Basin basin) {
 		this.basins.requireActive(basin);
 	}
