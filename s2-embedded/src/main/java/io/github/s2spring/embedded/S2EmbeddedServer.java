@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
 
 import io.github.s2spring.embedded.api.AccessTokenEndpoints;
 import io.github.s2spring.embedded.api.BasinEndpoints;
+import io.github.s2spring.embedded.api.LocationEndpoints;
 import io.github.s2spring.embedded.api.MetricsEndpoints;
-import io.github.s2spring.embedded.api.NotImplementedEndpoints;
 import io.github.s2spring.embedded.api.StreamEndpoints;
 import io.github.s2spring.embedded.auth.AccessControl;
 import io.github.s2spring.embedded.auth.JournalTap;
@@ -39,6 +39,7 @@ import io.github.s2spring.embedded.http.ServerInitializer;
 import io.github.s2spring.embedded.metrics.ServerMetrics;
 import io.github.s2spring.embedded.records.RecordEndpoints;
 import io.github.s2spring.embedded.storage.Journal;
+import io.github.s2spring.embedded.store.Locations;
 import io.github.s2spring.embedded.store.Store;
 import io.github.s2spring.embedded.store.StoreClock;
 
@@ -115,12 +116,13 @@ public final class S2EmbeddedServer implements AutoCloseable {
 			Router router = new Router();
 			router.add(HttpMethod.GET, "/health", null,
 					(call) -> call.respond(200, "text/plain", "OK".getBytes(StandardCharsets.UTF_8)));
-			new BasinEndpoints(this.store).register(router);
+			Locations locations = new Locations();
+			new BasinEndpoints(this.store, locations).register(router);
 			new StreamEndpoints(this.store).register(router);
 			new RecordEndpoints(this.store, metrics).register(router);
 			new AccessTokenEndpoints(tokens).register(router);
 			new MetricsEndpoints(this.store, metrics).register(router);
-			NotImplementedEndpoints.locations(router);
+			new LocationEndpoints(locations).register(router);
 			AccessControl access = new AccessControl(tokens, this.options.auth, metrics);
 			Authorizer custom = this.options.authorizer;
 			Authorizer authorizer = (call, operation) -> {

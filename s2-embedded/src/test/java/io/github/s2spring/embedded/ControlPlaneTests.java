@@ -203,15 +203,6 @@ class ControlPlaneTests {
 	}
 
 	@Test
-	void answersNotImplementedForLocations() {
-		for (String path : new String[] { "/v1/locations", "/v1/locations/default" }) {
-			Http1.Response response = http.get(path);
-			assertThat(response.status()).isEqualTo(501);
-			assertThat(response.code()).isEqualTo("not_implemented");
-		}
-	}
-
-	@Test
 	void aTrailingSlashIsAnEmptySegment() {
 		assertThat(http.get("/v1/basins/").code()).isEqualTo("bad_path");
 		assertThat(http.get("//v1/basins").status()).isEqualTo(200);
