@@ -203,6 +203,27 @@ class ControlPlaneTests {
 	}
 
 	@Test
+	void deletingABasinOrStreamTwiceSucceedsWhileItIsPending() {
+		http.post("/v1/basins", "{\"basin\":\"twice-basin-1\"}");
+		String[] basin = { "s2-basin", "twice-basin-1" };
+		http.post("/v1/streams", "{\"stream\":\"s\"}", basin);
+		assertThat(http.delete("/v1/streams/s", basin).status()).isEqualTo(202);
+		Http1.Response again = http.delete("/v1/streams/s", basin);
+		assertThat(again.status()).isEqualTo(202);
+		assertThat(again.body()).isEmpty();
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(http.delete("/v1/streams/s", basin).code()).isEqualTo("stream_not_found"));
+		assertThat(http.delete("/v1/basins/twice-basin-1").status()).isEqualTo(202);
+		assertThat(http.delete("/v1/basins/twice-basin-1").status()).isEqualTo(202);
+		assertThat(http.delete("/v1/streams/s", basin).code()).isIn("basin_deletion_pending", "basin_not_found");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			Http1.Response gone = http.delete("/v1/basins/twice-basin-1");
+			assertThat(gone.status()).isEqualTo(404);
+			assertThat(gone.code()).isEqualTo("basin_not_found");
+		});
+	}
+
+	@Test
 	void aTrailingSlashIsAnEmptySegment() {
 		assertThat(http.get("/v1/basins/").code()).isEqualTo("bad_path");
 		assertThat(http.get("//v1/basins").status()).isEqualTo(200);

@@ -101,7 +101,8 @@ public final class Basin extends Resource<BasinSpec> {
 	}
 
 	/**
-	 * Requests deletion of a stream; it disappears shortly after.
+	 * Requests deletion of a stream; it disappears shortly after. Asking again while the
+	 * deletion is pending succeeds.
 	 * @param streamName the name
 	 */
 	public void deleteStream(String streamName) {

@@ -125,7 +125,8 @@ public final class Store implements AutoCloseable {
 	}
 
 	/**
-	 * Requests deletion of a basin and its streams; it disappears shortly after.
+	 * Requests deletion of a basin and its streams; it disappears shortly after. Asking
+	 * again while the deletion is pending succeeds.
 	 * @param name the name
 	 */
 	public void deleteBasin(String name) {
