@@ -4,22 +4,25 @@
 //
 // Usage: node with-server.mjs --jar <s2-embedded.jar> [--java <java binary>] [--timeout <seconds>]
 //                             [--startup-timeout <seconds>] [--data-dir <dir>] [--restart-check]
-//                             [runner args...]
+//                             [--auth] [runner args...]
 // --data-dir runs the server durably on disk in that directory; --fresh-data-dir deletes the
 // directory first (use it only for a scratch directory such as target/conformance-data).
 // --restart-check (with a data directory): after the scenarios, restart/restart-check.mjs writes
 // state, the server is killed with SIGKILL and started again on the same directory, and the state
 // is verified; it counts as one more scenario in the final "N passed, M failed" line.
+// --auth starts the server with --auth and the runner's token (ROOT_TOKEN of lib/harness.mjs) as
+// its root token, so every request must carry a valid token.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ROOT_TOKEN } from "./lib/harness.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const LISTENING = /S2 embedded server listening on (\S+)/;
 
 function parseArgs(argv) {
-	const args = { jar: undefined, java: "java", timeout: 900, startupTimeout: 90, dataDir: undefined, restartCheck: false, runnerArgs: [] };
+	const args = { jar: undefined, java: "java", timeout: 900, startupTimeout: 90, dataDir: undefined, restartCheck: false, auth: false, runnerArgs: [] };
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		if (a === "--jar") args.jar = argv[++i];
@@ -28,6 +31,7 @@ function parseArgs(argv) {
 		else if (a === "--startup-timeout") args.startupTimeout = Number(argv[++i]);
 		else if (a === "--data-dir") args.dataDir = argv[++i];
 		else if (a === "--restart-check") args.restartCheck = true;
+		else if (a === "--auth") args.auth = true;
 		else if (a === "--fresh-data-dir") {
 			args.dataDir = argv[++i];
 			rmSync(args.dataDir, { recursive: true, force: true });
@@ -63,7 +67,14 @@ process.on("exit", stopAll);
 
 function startServer(args) {
 	return new Promise((resolve, reject) => {
-		const serverArgs = ["-jar", args.jar, "--port", "0", ...(args.dataDir ? ["--data-dir", args.dataDir] : [])];
+		const serverArgs = [
+			"-jar",
+			args.jar,
+			"--port",
+			"0",
+			...(args.dataDir ? ["--data-dir", args.dataDir] : []),
+			...(args.auth ? ["--auth", "--root-token", ROOT_TOKEN] : []),
+		];
 		const server = spawn(args.java, serverArgs, {
 			stdio: ["ignore", "pipe", "pipe"],
 		});
@@ -226,7 +237,7 @@ async function main() {
 		console.log("0 passed, 1 failed");
 		return 1;
 	}
-	console.log(`conformance: server started at ${started.url}${args.dataDir ? ` with --data-dir ${args.dataDir}` : " (in memory)"}`);
+	console.log(`conformance: server started at ${started.url}${args.dataDir ? ` with --data-dir ${args.dataDir}` : " (in memory)"}${args.auth ? " with --auth" : ""}`);
 	let server = started.server;
 	try {
 		const result = await runRunner(started.url, args);
