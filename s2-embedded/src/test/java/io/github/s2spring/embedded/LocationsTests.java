@@ -1,30 +1,24 @@
 package io.github.s2spring.embedded;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.github.s2spring.embedded.junit.S2EmbeddedExtension;
 import io.github.s2spring.embedded.support.Http1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(S2EmbeddedExtension.class)
 class LocationsTests {
 
 	static final String LOCAL = "{\"name\":\"local\",\"is_private\":false}";
 
-	static S2EmbeddedServer server;
-
 	static Http1 http;
 
 	@BeforeAll
-	static void start() {
-		server = S2EmbeddedServer.builder().build().start();
+	static void connect(S2EmbeddedServer server) {
 		http = new Http1(server.baseUrl(), null);
-	}
-
-	@AfterAll
-	static void stop() {
-		server.close();
 	}
 
 	@Test
