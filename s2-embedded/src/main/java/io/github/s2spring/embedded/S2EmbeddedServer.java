@@ -37,6 +37,7 @@ import io.github.s2spring.embedded.http.HttpContext;
 import io.github.s2spring.embedded.http.Router;
 import io.github.s2spring.embedded.http.ServerInitializer;
 import io.github.s2spring.embedded.metrics.ServerMetrics;
+import io.github.s2spring.embedded.record.RequestRecorder;
 import io.github.s2spring.embedded.records.RecordEndpoints;
 import io.github.s2spring.embedded.storage.Journal;
 import io.github.s2spring.embedded.store.Locations;
@@ -135,7 +136,8 @@ public final class S2EmbeddedServer implements AutoCloseable {
 				thread.setDaemon(true);
 				return thread;
 			});
-			this.context = new HttpContext(router, authorizer, this.options.cors, this.blocking);
+			this.context = new HttpContext(router, authorizer, this.options.cors, this.blocking,
+					this.options.requestRecorder);
 			SslContext ssl = (this.options.tls != null) ? this.options.tls.sslContext() : null;
 			this.group = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
 			this.serverChannel = new ServerBootstrap().group(this.group)
@@ -256,6 +258,10 @@ public final class S2EmbeddedServer implements AutoCloseable {
 			this.store.close();
 			this.store = null;
 		}
+		RequestRecorder recorder = this.options.requestRecorder;
+		if (recorder != null) {
+			recorder.close();
+		}
 		if (this.journal != null) {
 			this.journal.close();
 			this.journal = null;
@@ -286,6 +292,8 @@ public final class S2EmbeddedServer implements AutoCloseable {
 		private Authorizer authorizer = Authorizer.permitAll();
 
 		private int maxConcurrentStreams = ServerInitializer.DEFAULT_MAX_CONCURRENT_STREAMS;
+
+		private @Nullable RequestRecorder requestRecorder;
 
 		private Builder() {
 		}
@@ -396,6 +404,19 @@ public final class S2EmbeddedServer implements AutoCloseable {
 				throw new IllegalArgumentException("maxConcurrentStreams must not be negative, got " + streams);
 			}
 			this.maxConcurrentStreams = streams;
+			return this;
+		}
+
+		/**
+		 * Records every request the server receives: method, path, query, headers and
+		 * body, for comparing what clients send ({@link RequestRecorder#jsonLines} writes
+		 * a file). Off by default, and then nothing is copied. The server closes the
+		 * recorder when it stops.
+		 * @param recorder the recorder, or {@code null} to record nothing
+		 * @return this builder
+		 */
+		public Builder requestRecorder(@Nullable RequestRecorder recorder) {
+			this.requestRecorder = recorder;
 			return this;
 		}
 
