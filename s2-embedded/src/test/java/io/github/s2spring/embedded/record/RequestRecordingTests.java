@@ -36,6 +36,7 @@ import io.github.s2spring.protocol.s2s.S2sFrameEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 class RequestRecordingTests {
@@ -62,6 +63,9 @@ class RequestRecordingTests {
 		assertThat(this.recorded.get(0).headers()).containsEntry("x-other", "ignored");
 		assertThat(json(1)).contains("\"path\":\"/health\",\"query\":{\"mark\":\"next\"}", "\"body\":null");
 		assertThat(json(2)).contains("\"query\":{\"end\":\"2\",\"set\":\"account-ops\",\"start\":[\"1\",\"3\"]}");
+		assertThat(Recording.fromRequests(this.recorded).operations())
+			.extracting(Recording.Operation::name, (operation) -> operation.requests().size())
+			.containsExactly(tuple(Recording.UNMARKED, 1), tuple("next", 1));
 	}
 
 	@Test
