@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
  * method, path, query, protocol, the headers S2 reads and the decoded body. Values that
  * legitimately differ are not compared ({@code s2-request-token} is random, only its
  * presence counts; {@code user-agent} names the SDK); differences S2 treats alike are
- * findings marked harmless, with the reason.
+ * findings marked harmless, with the reason (see {@link RequestDefaults} for fields sent
+ * with their default value).
  */
 final class RequestComparison {
 
@@ -50,7 +51,10 @@ final class RequestComparison {
 					sameDecoded ? "percent-encoded differently, the same path decoded" : null);
 		}
 		for (JsonDiff.Difference difference : JsonDiff.diff(reference.path("query"), candidate.path("query"), false)) {
-			add("query " + difference.path().substring(2), difference.reference(), difference.candidate(), null);
+			String name = difference.path().substring(2);
+			add("query " + name, difference.reference(), difference.candidate(),
+					RequestDefaults.queryDefault(name, difference.reference(), difference.candidate())
+							? RequestDefaults.reason("\"\"") : null);
 		}
 		field("protocol", reference, candidate,
 				session ? null : "S2 serves unary and control-plane calls on HTTP/1.1 and HTTP/2 alike");
@@ -132,11 +136,14 @@ final class RequestComparison {
 				+ frame.path("terminal").asBoolean() + ")";
 	}
 
-	private void diffInto(String what, @Nullable JsonNode reference, @Nullable JsonNode candidate,
-			boolean nullIsAbsent) {
-		for (JsonDiff.Difference difference : JsonDiff.diff(reference, candidate, nullIsAbsent)) {
-			add(what + " " + difference.path(), difference.reference(), difference.candidate(),
-					difference.harmlessReason());
+	private void diffInto(String what, @Nullable JsonNode reference, @Nullable JsonNode candidate, boolean notPatch) {
+		for (JsonDiff.Difference difference : JsonDiff.diff(reference, candidate, notPatch)) {
+			String reason = difference.harmlessReason();
+			if (reason == null && notPatch
+					&& RequestDefaults.bodyDefault(difference.path(), difference.reference(), difference.candidate())) {
+				reason = RequestDefaults.reason("false");
+			}
+			add(what + " " + difference.path(), difference.reference(), difference.candidate(), reason);
 		}
 	}
 

@@ -118,6 +118,27 @@ class RecordingComparisonTests {
 	}
 
 	@Test
+	void aFieldSetToS2sDefaultIsLikeAnAbsentOneExceptInAPatch() {
+		String explicit = CREATE.replace("\"config\":null", "\"config\":{\"create_stream_on_read\":false}");
+		String absent = CREATE.replace("\"config\":null", "\"config\":{}");
+		assertThat(compare(List.of(at(absent, 0)), List.of(at(explicit, 0))).findings()).singleElement()
+			.satisfies((finding) -> assertThat(finding.reason())
+				.isEqualTo("absent and S2's default false mean the same here"));
+		assertThat(compare(List.of(at(absent.replace("\"POST\"", "\"PATCH\""), 0)),
+				List.of(at(explicit.replace("\"POST\"", "\"PATCH\""), 0)))
+			.differences()).hasSize(1);
+		assertThat(compare(List.of(at(absent, 0)), List.of(at(explicit.replace("false", "true"), 0))).differences())
+			.hasSize(1);
+		String list = request("HTTP/1.1", "GET", "/v1/basins", "{\"prefix\":\"b-\"}", "{}", "null");
+		assertThat(compare(List.of(at(list, 0)),
+				List.of(at(list.replace("{\"prefix", "{\"start_after\":\"\",\"prefix"), 0)))
+			.findings()).singleElement().satisfies((finding) -> assertThat(finding.harmless()).isTrue());
+		assertThat(compare(List.of(at(list, 0)),
+				List.of(at(list.replace("{\"prefix", "{\"start_after\":\"b\",\"prefix"), 0)))
+			.differences()).hasSize(1);
+	}
+
+	@Test
 	void pathsQueriesHeadersAndMethodsAreCompared() {
 		String read = request("HTTP/1.1", "GET", "/v1/streams/a%2Fb%C3%A9/records", "{\"seq_num\":\"0\"}",
 				"{\"authorization\":\"Bearer t\",\"s2-basin\":\"b-basin-1\",\"accept-encoding\":\"gzip\"}", "null");
