@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -299,7 +300,7 @@ class ControlPlaneEmbeddedTests {
 	void metricsWorkOrAreATypedNotImplementedError() {
 		client.basins().create(CreateBasinRequest.of("metric-basin-1"));
 		// The server, as the S2 cloud, requires start and end.
-		java.time.Instant now = java.time.Instant.now();
+		Instant now = Instant.now();
 		MetricsQuery lastHour = MetricsQuery.between(now.minusSeconds(3600), now);
 		try {
 			assertThat(client.metrics().account(AccountMetricSet.ACTIVE_BASINS, lastHour)).isNotNull();
