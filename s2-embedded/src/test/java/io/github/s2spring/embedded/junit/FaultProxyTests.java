@@ -111,7 +111,7 @@ class FaultProxyTests {
 		try (Socket socket = connect()) {
 			long start = System.nanoTime();
 			assertThat(roundTrip(socket, text)).isEqualTo(text);
-			assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(150);
+			assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(50);
 		}
 	}
 
