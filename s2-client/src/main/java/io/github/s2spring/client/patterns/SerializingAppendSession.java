@@ -381,8 +381,14 @@ public final class SerializingAppendSession<T> implements AutoCloseable {
 			Throwable cause = unwrap(ex);
 			if (cause instanceof OverloadedException) {
 				long delay = Math.min(MAX_RESUBMIT_DELAY_MILLIS, 1L << Math.min(refusals, 10));
-				CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS)
-					.execute(() -> submit(batch, refusals + 1));
+				CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> {
+					synchronized (this.lock) {
+						if (this.failure != null) {
+							return;
+						}
+					}
+					submit(batch, refusals + 1);
+				});
 			}
 			else {
 				fail(cause);

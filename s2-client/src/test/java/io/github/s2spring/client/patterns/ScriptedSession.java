@@ -73,6 +73,10 @@ final class ScriptedSession implements InvocationHandler {
 		this.refusals.set(submissions);
 	}
 
+	int refusalsLeft() {
+		return this.refusals.get();
+	}
+
 	List<Submission> submissions() {
 		return List.copyOf(this.submissions);
 	}

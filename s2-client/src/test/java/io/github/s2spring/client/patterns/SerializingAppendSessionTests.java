@@ -342,6 +342,26 @@ class SerializingAppendSessionTests {
 	}
 
 	@Test
+	void aRefusedBatchIsNotSubmittedAgainOnceTheWriterFailed() throws Exception {
+		ScriptedSession stream = ScriptedSession.manual();
+		SerializingAppendSession<String> writer = SerializingAppendSession.of(stream.session(), S2Serializer.string());
+		CompletableFuture<MessageAck> inFlight = writer.send("in flight");
+		stream.submission(0).admit();
+		CompletableFuture<MessageAck> refused = writer.send("refused");
+		stream.refuse(1_000_000);
+		writer.flush();
+		await().atMost(10, TimeUnit.SECONDS).until(() -> stream.refusalsLeft() < 1_000_000 - 3);
+		stream.submission(0).fail(new IllegalStateException("session ended"));
+		assertThat(failure(inFlight)).hasRootCauseMessage("session ended");
+		assertThat(failure(refused)).hasRootCauseMessage("session ended");
+		Thread.sleep(250);
+		int left = stream.refusalsLeft();
+		Thread.sleep(250);
+		assertThat(stream.refusalsLeft()).isEqualTo(left);
+		assertThat(stream.submissions()).hasSize(1);
+	}
+
+	@Test
 	void matchSeqNumIsChainedAcrossBatchesAndTheFencingTokenIsOnEveryBatch() {
 		ScriptedSession stream = ScriptedSession.manual();
 		SerializingAppendSession<String> writer = SerializingAppendSession.of(stream.session(), S2Serializer.string(),
