@@ -18,7 +18,10 @@ import io.github.s2spring.client.data.Header;
 import io.github.s2spring.client.data.ReadBatch;
 import io.github.s2spring.client.data.ReadOptions;
 import io.github.s2spring.client.data.ReadSession;
+import io.github.s2spring.client.data.ReadSessionOptions;
 import io.github.s2spring.client.data.S2Stream;
+import io.github.s2spring.client.data.SessionEvent;
+import io.github.s2spring.client.data.SessionState;
 import io.github.s2spring.client.patterns.MessageAck;
 import io.github.s2spring.client.patterns.MessageReader;
 import io.github.s2spring.client.patterns.MessageWriterOptions;
@@ -61,6 +64,16 @@ class ReadmeExampleTests {
 				try (ReadSession session = stream.readSession(ReadOptions.fromSeqNum(0).withCount(102))) {
 					session.records().forEachRemaining((record) -> bodies.add(record.bodyAsString()));
 				}
+
+				List<SessionEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+				ReadSession following = stream.readSession(ReadOptions.fromTail(),
+						ReadSessionOptions.defaults().withListener(events::add));
+				following.batches();
+				org.awaitility.Awaitility.await().until(() -> following.state().caughtUp());
+				following.closeAsync().join();
+				assertThat(events).startsWith(new SessionEvent.Connecting(1), new SessionEvent.Connected(1))
+					.endsWith(new SessionEvent.Closed());
+				assertThat(following.state().phase()).isEqualTo(SessionState.Phase.CLOSED);
 
 				assertThat(batch.records()).hasSize(2);
 				assertThat(batch.records().get(1).headers()).containsExactly(Header.of("lang", "en"));

@@ -72,6 +72,7 @@ class PatternsFaultTests {
 		try (S2Client client = S2Client.create(TestServers.config(this.proxy.baseUrl())
 			.appendRetryPolicy(AppendRetryPolicy.ALL)
 			.retryPolicy(new RetryPolicy(10, Duration.ofMillis(20), Duration.ofMillis(200)))
+			.sessionRetryPolicy(new RetryPolicy(10, Duration.ofMillis(20), Duration.ofMillis(200)))
 			.requestTimeout(Duration.ofSeconds(10))
 			.build())) {
 			S2Stream stream = client.basin(TestServers.BASIN).stream(streamName);
