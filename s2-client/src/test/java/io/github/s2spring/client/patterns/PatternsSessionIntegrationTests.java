@@ -27,7 +27,7 @@ import io.github.s2spring.client.error.OverloadedException;
 import io.github.s2spring.client.error.S2Exception;
 import io.github.s2spring.client.error.SeqNumMismatchException;
 import io.github.s2spring.client.control.model.CreateStreamRequest;
-import io.github.s2spring.client.fault.FaultProxy;
+import io.github.s2spring.embedded.junit.FaultProxy;
 import io.github.s2spring.client.patterns.ReadOutcome.Message;
 import io.github.s2spring.embedded.S2EmbeddedServer;
 import io.github.s2spring.embedded.config.BasinSpec;
