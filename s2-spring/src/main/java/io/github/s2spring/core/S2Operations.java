@@ -115,6 +115,20 @@ public interface S2Operations {
 	void deleteStream(String stream);
 
 	/**
+	 * Listens to a stream until the returned subscription is stopped: each message
+	 * reaches the listener once, in order, across connection drops and server restarts
+	 * (the programmatic counterpart of {@code @S2Listener}).
+	 * @param <T> the payload type
+	 * @param stream the stream
+	 * @param type the payload type, converted as for {@code @S2Listener} methods
+	 * @param from where to start
+	 * @param listener receives the messages, on the listener executor
+	 * @return the running listener
+	 * @throws IllegalStateException if no listener infrastructure is configured
+	 */
+	<T> S2Subscription listen(String stream, Class<T> type, S2StartPosition from, S2MessageListener<T> listener);
+
+	/**
 	 * Runs code with the client, for everything else the SDK offers.
 	 * @param <R> the result type
 	 * @param callback the code

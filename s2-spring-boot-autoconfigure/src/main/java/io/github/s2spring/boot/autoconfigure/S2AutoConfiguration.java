@@ -1,5 +1,7 @@
 package io.github.s2spring.boot.autoconfigure;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -10,12 +12,21 @@ import org.springframework.context.annotation.Bean;
 import io.github.s2spring.client.S2Client;
 import io.github.s2spring.client.config.S2ClientConfig;
 import io.github.s2spring.core.S2Admin;
+import io.github.s2spring.core.S2AppenderOptions;
+import io.github.s2spring.core.S2AppenderRegistry;
+import io.github.s2spring.core.S2Operations;
+import io.github.s2spring.core.S2Template;
+import io.github.s2spring.observation.S2TemplateObservationConvention;
+import io.github.s2spring.support.DefaultS2MessageConverter;
+import io.github.s2spring.support.S2MessageConverter;
 import io.github.s2spring.protocol.s2s.Compression;
 
 /**
  * Auto-configuration of S2: the {@link S2Client} built from {@link S2ConnectionDetails}
- * and {@code s2.*}, and the {@link S2Admin} that declares basins and streams at startup.
- * Every bean backs off when the application defines its own.
+ * and {@code s2.*}, the {@link S2Template} with its per-stream appenders and message
+ * converter (JSON with the application's Jackson {@link JsonMapper}), and the
+ * {@link S2Admin} that declares basins and streams at startup. Every bean backs off when
+ * the application defines its own.
  */
 @AutoConfiguration
 @ConditionalOnClass(S2Client.class)
@@ -33,6 +44,32 @@ public final class S2AutoConfiguration {
 	S2Client s2Client(S2ConnectionDetails connectionDetails, S2Properties properties,
 			ObjectProvider<S2ClientConfigCustomizer> customizers) {
 		return S2Client.create(clientConfig(connectionDetails, properties, customizers));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(S2MessageConverter.class)
+	DefaultS2MessageConverter s2MessageConverter(ObjectProvider<JsonMapper> jsonMapper) {
+		JsonMapper mapper = jsonMapper.getIfUnique();
+		return (mapper != null) ? new DefaultS2MessageConverter(mapper) : new DefaultS2MessageConverter();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	S2AppenderRegistry s2AppenderRegistry(S2Client client, S2Properties properties) {
+		S2Properties.Template template = properties.getTemplate();
+		return new S2AppenderRegistry(client, new S2AppenderOptions(properties.getMaxQueueSize(), template.getLinger(),
+				template.getIdleTimeout(), template.isCreateStreams(), template.getCloseTimeout()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(S2Operations.class)
+	S2Template s2Template(S2Client client, S2AppenderRegistry appenders, S2MessageConverter converter,
+			S2ConnectionDetails connectionDetails, S2Properties properties,
+			ObjectProvider<S2TemplateObservationConvention> observationConvention) {
+		S2Template template = new S2Template(client, appenders, converter, connectionDetails.getBasin());
+		template.setObservationEnabled(properties.isObservationEnabled());
+		observationConvention.ifUnique(template::setObservationConvention);
+		return template;
 	}
 
 	@Bean
