@@ -1,12 +1,12 @@
 package io.github.s2spring.core;
 
-import io.github.s2spring.client.error.S2Exception;
+import io.github.s2spring.client.error.OverloadedException;
 
 /**
  * A send refused at once because too many sends already wait for the same stream
  * ({@code s2.max-queue-size}): nothing was sent. Retry later, or slow down.
  */
-public class S2OverloadedException extends S2Exception {
+public class S2OverloadedException extends OverloadedException {
 
 	private static final long serialVersionUID = 1L;
 
@@ -20,8 +20,8 @@ public class S2OverloadedException extends S2Exception {
 	 * @param maxQueueSize the bound that was reached
 	 */
 	public S2OverloadedException(String stream, int maxQueueSize) {
-		super(0, "overloaded", "Too many sends wait for stream '" + stream + "' (max-queue-size " + maxQueueSize
-				+ "); nothing was sent", true, true, null);
+		super("Too many sends wait for stream '" + stream + "' (max-queue-size " + maxQueueSize
+				+ "); nothing was sent");
 		this.stream = stream;
 		this.maxQueueSize = maxQueueSize;
 	}

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 import io.github.s2spring.client.S2Client;
+import io.github.s2spring.client.config.RetryPolicy;
 import io.github.s2spring.client.config.S2ClientConfig;
 import io.github.s2spring.core.S2Admin;
 import io.github.s2spring.core.S2AppenderOptions;
@@ -85,9 +86,17 @@ public final class S2AutoConfiguration {
 			.endpoints(connectionDetails.getAccountEndpoint(), connectionDetails.getBasinEndpoint())
 			.connectTimeout(properties.getConnectTimeout())
 			.requestTimeout(properties.getRequestTimeout())
-			.compression(compression(properties.getCompression()));
+			.compression(compression(properties.getCompression()))
+			.sessionRetryPolicy(sessionRetryPolicy(properties));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
+	}
+
+	private static RetryPolicy sessionRetryPolicy(S2Properties properties) {
+		if (properties.getMaxRetries() < 0) {
+			return RetryPolicy.unlimited(properties.getBaseDelay(), properties.getMaxDelay());
+		}
+		return new RetryPolicy(properties.getMaxRetries() + 1, properties.getBaseDelay(), properties.getMaxDelay());
 	}
 
 	private static Compression compression(S2Properties.Compression compression) {

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.github.s2spring.client.S2Client;
+import io.github.s2spring.client.config.RetryPolicy;
 import io.github.s2spring.client.config.S2ClientConfig;
 import io.github.s2spring.core.S2Admin;
 import io.github.s2spring.embedded.S2EmbeddedServer;
@@ -76,6 +77,21 @@ class S2AutoConfigurationTests {
 				assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(11));
 				assertThat(config.compression()).isEqualTo(Compression.ZSTD);
 			});
+	}
+
+	@Test
+	void sessionsRetryForeverByDefaultWithTheConfiguredBackoff() {
+		this.runner.withPropertyValues("s2.base-url=http://localhost:4243").run((context) -> {
+			RetryPolicy policy = context.getBean(S2Client.class).config().sessionRetryPolicy();
+			assertThat(policy.isUnlimited()).isTrue();
+			assertThat(policy.baseDelay()).isEqualTo(Duration.ofMillis(500));
+			assertThat(policy.maxDelay()).isEqualTo(Duration.ofSeconds(30));
+		});
+		this.runner
+			.withPropertyValues("s2.base-url=http://localhost:4243", "s2.max-retries=4", "s2.base-delay=50ms",
+					"s2.max-delay=2s")
+			.run((context) -> assertThat(context.getBean(S2Client.class).config().sessionRetryPolicy())
+				.isEqualTo(new RetryPolicy(5, Duration.ofMillis(50), Duration.ofSeconds(2))));
 	}
 
 	@Test
