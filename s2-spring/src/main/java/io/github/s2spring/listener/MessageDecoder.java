@@ -1,0 +1,157 @@
+package io.github.s2spring.listener;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import com.google.protobuf.ByteString;
+import s2.v1.Header;
+import s2.v1.SequencedRecord;
+
+import io.github.s2spring.client.data.ReadBatch;
+import io.github.s2spring.client.patterns.MessageReader;
+import io.github.s2spring.client.patterns.PatternHeaders;
+import io.github.s2spring.client.patterns.ReadOutcome;
+import io.github.s2spring.client.patterns.S2Serializer;
+import io.github.s2spring.core.S2ReceivedMessage;
+import io.github.s2spring.support.S2Headers;
+import io.github.s2spring.support.S2RecordMetadata;
+
+/**
+ * Turns the read batches of one stream into messages with the patterns
+ * {@link MessageReader} (dedupe and reassembly), adds each message's headers (those of
+ * its first record) and works out, for each message, the position that is safe to commit
+ * once it is processed: past it, unless a message of another writer that started before
+ * it is still incomplete. Command records (fencing, trimming) are skipped. Part of
+ * {@link StreamReader}; confined to the stream's delivery thread.
+ */
+final class MessageDecoder {
+
+	private static final ByteString FRAME_RECORDS = ByteString.copyFromUtf8(PatternHeaders.FRAME_RECORDS);
+
+	private static final ByteString FRAME_BYTES = ByteString.copyFromUtf8(PatternHeaders.FRAME_BYTES);
+
+	private final String basin;
+
+	private final String stream;
+
+	private final MessageReader<byte[]> reader = new MessageReader<>(S2Serializer.bytes());
+
+	private final TreeSet<Long> openFrames = new TreeSet<>();
+
+	private final Map<Long, Map<String, String>> openFrameHeaders = new HashMap<>();
+
+	MessageDecoder(String basin, String stream) {
+		this.basin = basin;
+		this.stream = stream;
+	}
+
+	String basin() {
+		return this.basin;
+	}
+
+	String stream() {
+		return this.stream;
+	}
+
+	/**
+	 * Decodes the next batch of the stream.
+	 * @param batch a non-empty batch
+	 * @return its messages, failures and commit positions
+	 * @throws io.github.s2spring.client.patterns.FrameSizeException if a record starts a
+	 * frame over the limit
+	 */
+	Decoded decode(ReadBatch batch) {
+		List<DecodedMessage> messages = new ArrayList<>();
+		List<ReadOutcome.Failure<byte[]>> failures = new ArrayList<>(0);
+		for (SequencedRecord record : batch.records()) {
+			if (isCommand(record)) {
+				continue;
+			}
+			long duplicates = this.reader.duplicatesDropped();
+			List<ReadOutcome<byte[]>> outcomes = this.reader.read(record);
+			if (outcomes.isEmpty() && this.reader.duplicatesDropped() == duplicates && startsFrame(record)) {
+				this.openFrames.add(record.getSeqNum());
+				Map<String, String> headers = userHeaders(record);
+				if (!headers.isEmpty()) {
+					this.openFrameHeaders.put(record.getSeqNum(), headers);
+				}
+			}
+			for (ReadOutcome<byte[]> outcome : outcomes) {
+				this.openFrames.remove(outcome.seqNum());
+				Map<String, String> frameHeaders = this.openFrameHeaders.remove(outcome.seqNum());
+				if (outcome instanceof ReadOutcome.Message<byte[]> message) {
+					Map<String, String> headers = (message.seqNum() == record.getSeqNum()) ? userHeaders(record)
+							: (frameHeaders != null) ? frameHeaders : Collections.emptyMap();
+					S2RecordMetadata metadata = new S2RecordMetadata(this.basin, this.stream, message.seqNum(),
+							message.lastSeqNum(), message.timestamp(), headers, message.writerId());
+					messages.add(new DecodedMessage(new S2ReceivedMessage<>(message.value(), metadata),
+							message.records(), commitPosition(record.getSeqNum() + 1)));
+				}
+				else if (outcome instanceof ReadOutcome.Failure<byte[]> failure) {
+					failures.add(failure);
+				}
+			}
+		}
+		return new Decoded(messages, failures, commitPosition(batch.nextSeqNum()));
+	}
+
+	private long commitPosition(long next) {
+		return this.openFrames.isEmpty() ? next : Math.min(next, this.openFrames.first());
+	}
+
+	private static boolean isCommand(SequencedRecord record) {
+		return record.getHeadersCount() == 1 && record.getHeaders(0).getName().isEmpty();
+	}
+
+	private static boolean startsFrame(SequencedRecord record) {
+		boolean records = false;
+		boolean bytes = false;
+		for (Header header : record.getHeadersList()) {
+			records |= header.getName().equals(FRAME_RECORDS);
+			bytes |= header.getName().equals(FRAME_BYTES);
+		}
+		return records && bytes;
+	}
+
+	private static Map<String, String> userHeaders(SequencedRecord record) {
+		Map<String, String> headers = null;
+		for (Header header : record.getHeadersList()) {
+			String name = header.getName().toStringUtf8();
+			if (!S2Headers.isReserved(name)) {
+				if (headers == null) {
+					headers = new LinkedHashMap<>();
+				}
+				headers.put(name, header.getValue().toStringUtf8());
+			}
+		}
+		return (headers != null) ? headers : Collections.emptyMap();
+	}
+
+	/**
+	 * A message and the position to commit once it is processed.
+	 *
+	 * @param message the message
+	 * @param records how many records it took
+	 * @param commitPosition the position to commit after it
+	 */
+	record DecodedMessage(S2ReceivedMessage<byte[]> message, int records, long commitPosition) {
+
+	}
+
+	/**
+	 * A decoded batch.
+	 *
+	 * @param messages the messages, in order
+	 * @param failures records that made no message (dropped frames, malformed headers)
+	 * @param commitPosition the position to commit once every message is processed
+	 */
+	record Decoded(List<DecodedMessage> messages, List<ReadOutcome.Failure<byte[]>> failures, long commitPosition) {
+
+	}
+
+}

@@ -1,0 +1,89 @@
+package io.github.s2spring.listener;
+
+import java.time.Duration;
+
+/**
+ * A listener's read session of a stream failed and reopens after a delay, from the seq
+ * num after the last record it received.
+ */
+public class S2ListenerReconnectingEvent extends S2ListenerEvent {
+
+	private static final long serialVersionUID = 1L;
+
+	private final String basin;
+
+	private final String stream;
+
+	private final int attempt;
+
+	private final Duration delay;
+
+	private final Throwable cause;
+
+	/**
+	 * Creates an event.
+	 * @param source the container
+	 * @param listenerId the listener id
+	 * @param basin the basin
+	 * @param stream the stream
+	 * @param attempt the reconnection attempt about to be made, from 1
+	 * @param delay the delay before it
+	 * @param cause why the session failed
+	 */
+	public S2ListenerReconnectingEvent(Object source, String listenerId, String basin, String stream, int attempt,
+			Duration delay, Throwable cause) {
+		super(source, listenerId);
+		this.basin = basin;
+		this.stream = stream;
+		this.attempt = attempt;
+		this.delay = delay;
+		this.cause = cause;
+	}
+
+	/**
+	 * The basin.
+	 * @return the basin
+	 */
+	public String getBasin() {
+		return this.basin;
+	}
+
+	/**
+	 * The stream.
+	 * @return the stream
+	 */
+	public String getStream() {
+		return this.stream;
+	}
+
+	/**
+	 * The reconnection attempt about to be made.
+	 * @return the attempt, from 1
+	 */
+	public int getAttempt() {
+		return this.attempt;
+	}
+
+	/**
+	 * The delay before the attempt.
+	 * @return the delay
+	 */
+	public Duration getDelay() {
+		return this.delay;
+	}
+
+	/**
+	 * Why the session failed.
+	 * @return the cause
+	 */
+	public Throwable getCause() {
+		return this.cause;
+	}
+
+	@Override
+	public String toString() {
+		return "S2ListenerReconnectingEvent[listenerId=" + getListenerId() + ", stream=" + this.basin + "/"
+				+ this.stream + ", attempt=" + this.attempt + ", delay=" + this.delay + ", cause=" + this.cause + "]";
+	}
+
+}

@@ -1,0 +1,234 @@
+package io.github.s2spring.listener;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationEventPublisher;
+
+import io.github.s2spring.config.DefaultS2ListenerContainerFactory;
+import io.github.s2spring.config.SimpleS2ListenerEndpoint;
+import io.github.s2spring.core.S2ReceivedMessage;
+import io.github.s2spring.core.S2Subscription;
+import io.github.s2spring.embedded.S2EmbeddedServer;
+import io.github.s2spring.embedded.junit.S2EmbeddedExtension;
+import io.github.s2spring.support.S2RecordMetadata;
+import io.github.s2spring.support.S2StartPosition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Listener containers on a real embedded S2: order, dedupe and reassembly, start
+ * positions, a stream that does not exist yet, pause, resume and seek, events.
+ */
+@ExtendWith(S2EmbeddedExtension.class)
+class S2ListenerContainerIntegrationTests {
+
+	private TestS2 s2;
+
+	private String basin;
+
+	private DefaultS2ListenerContainerFactory factory;
+
+	private final List<ApplicationEvent> events = new CopyOnWriteArrayList<>();
+
+	private final List<S2ListenerContainer> containers = new ArrayList<>();
+
+	record Note(int n, String text) {
+	}
+
+	@BeforeEach
+	void connect(S2EmbeddedServer server) {
+		this.s2 = new TestS2(server.baseUrl());
+		this.basin = this.s2.createBasin();
+		this.factory = new DefaultS2ListenerContainerFactory(this.s2.client());
+		this.factory.setDefaultBasin(this.basin);
+	}
+
+	@AfterEach
+	void close() {
+		this.containers.forEach(S2ListenerContainer::stop);
+		this.factory.destroy();
+		this.s2.close();
+	}
+
+	@Test
+	void deliversEveryMessageOnceInOrderIncludingLargeOnes() {
+		this.s2.createStream(this.basin, "orders");
+		String large = "x".repeat(3 * 1024 * 1024);
+		try (TestS2.Writer writer = this.s2.duplicatingWriter(this.basin, "orders")) {
+			for (int i = 0; i < 50; i++) {
+				writer.send(new Note(i, (i == 25) ? large : "note " + i));
+			}
+		}
+		List<S2ReceivedMessage<byte[]>> received = new CopyOnWriteArrayList<>();
+		start(container("orders", S2StartPosition.beginning(), (messages, ack) -> received.addAll(messages)));
+		await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 50);
+		List<String> payloads = received.stream().map((m) -> new String(m.payload())).toList();
+		for (int i = 0; i < 50; i++) {
+			assertThat(payloads.get(i)).startsWith("{\"n\":" + i + ",");
+		}
+		assertThat(payloads.get(25)).hasSize(large.length() + "{\"n\":25,\"text\":\"\"}".length());
+		assertThat(received).hasSize(50);
+		assertThat(received.get(25).metadata().lastSeqNum()).isGreaterThan(received.get(25).metadata().seqNum());
+	}
+
+	@Test
+	void programmaticListenerConvertsPayloadsAndStartsAtTheTail() {
+		this.s2.createStream(this.basin, "chat");
+		try (TestS2.Writer writer = this.s2.writer(this.basin, "chat")) {
+			writer.send(new Note(1, "before"));
+			List<String> received = new CopyOnWriteArrayList<>();
+			List<S2RecordMetadata> metadata = new CopyOnWriteArrayList<>();
+			S2Subscription subscription = this.factory.listen(this.basin, "chat", Note.class, S2StartPosition.tail(),
+					(note, meta) -> {
+						received.add(note.text());
+						metadata.add(meta);
+					});
+			try {
+				awaitCaughtUp(subscription, "chat");
+				writer.send(new Note(2, "after"), Map.of("trace", "t-1"));
+				await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
+				assertThat(received).containsExactly("after");
+				assertThat(metadata.get(0).seqNum()).isEqualTo(1);
+				assertThat(metadata.get(0).headers()).containsEntry("trace", "t-1")
+					.containsEntry("content-type", "application/json");
+				assertThat(metadata.get(0).writerId()).isNotNull();
+			}
+			finally {
+				subscription.stop();
+			}
+			assertThat(subscription.isRunning()).isFalse();
+		}
+	}
+
+	@Test
+	void tailOfAStreamThatDoesNotExistYetIsItsFirstMessage() {
+		List<String> received = new CopyOnWriteArrayList<>();
+		S2Subscription subscription = this.factory.listen(this.basin, "later", String.class, S2StartPosition.tail(),
+				(text, meta) -> received.add(text));
+		try {
+			await().pollDelay(Duration.ofMillis(700)).atMost(Duration.ofSeconds(5)).until(() -> true);
+			this.s2.createStream(this.basin, "later");
+			this.s2.appendRaw(this.basin, "later", "first", Map.of());
+			this.s2.appendRaw(this.basin, "later", "second", Map.of());
+			await().atMost(Duration.ofSeconds(15)).until(() -> received.size() == 2);
+			assertThat(received).containsExactly("first", "second");
+		}
+		finally {
+			subscription.stop();
+		}
+	}
+
+	@Test
+	void startsAtASeqNumOrATimestamp() throws Exception {
+		this.s2.createStream(this.basin, "history");
+		for (int i = 0; i < 5; i++) {
+			this.s2.appendRaw(this.basin, "history", "m" + i, Map.of());
+		}
+		long timestamp = this.s2.read(this.basin, "history").get(3).getTimestamp();
+		List<String> fromSeq = new CopyOnWriteArrayList<>();
+		List<String> fromTime = new CopyOnWriteArrayList<>();
+		S2Subscription bySeq = this.factory.listen(this.basin, "history", String.class, S2StartPosition.seqNum(2),
+				(text, meta) -> fromSeq.add(text));
+		S2Subscription byTime = this.factory.listen(this.basin, "history", String.class,
+				S2StartPosition.timestamp(timestamp), (text, meta) -> fromTime.add(text));
+		try {
+			await().atMost(Duration.ofSeconds(10)).until(() -> fromSeq.size() == 3 && fromTime.size() >= 1);
+			assertThat(fromSeq).containsExactly("m2", "m3", "m4");
+			assertThat(fromTime.get(0)).isIn("m3", "m4");
+		}
+		finally {
+			bySeq.stop();
+			byTime.stop();
+		}
+	}
+
+	@Test
+	void pausedListenerReceivesNothingUntilResumedAndSeekRedelivers() {
+		this.s2.createStream(this.basin, "paused");
+		List<String> received = new CopyOnWriteArrayList<>();
+		S2ListenerContainer container = container("paused", S2StartPosition.beginning(),
+				(messages, ack) -> messages.forEach((m) -> received.add(new String(m.payload()))));
+		start(container);
+		this.s2.appendRaw(this.basin, "paused", "a", Map.of());
+		await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
+		container.pause();
+		this.s2.appendRaw(this.basin, "paused", "b", Map.of());
+		this.s2.appendRaw(this.basin, "paused", "c", Map.of());
+		await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3)).until(() -> received.size() == 1);
+		assertThat(container.getState().streams().get(0).phase()).isEqualTo(S2StreamState.Phase.PAUSED);
+		assertThat(container.getState().paused()).isTrue();
+		container.resume();
+		await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 3);
+		container.seek("paused", S2StartPosition.seqNum(1));
+		await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 5);
+		assertThat(received).containsExactly("a", "b", "c", "b", "c");
+		S2StreamState state = container.getState().streams().get(0);
+		assertThat(state.messagesDelivered()).isEqualTo(5);
+		assertThat(state.position()).isEqualTo(3);
+		assertThat(state.lastTail()).isEqualTo(3);
+		assertThat(state.lag()).isZero();
+		assertThat(state.phase()).isEqualTo(S2StreamState.Phase.CONNECTED);
+	}
+
+	@Test
+	void publishesCaughtUpOncePerStart() {
+		this.s2.createStream(this.basin, "events");
+		this.s2.appendRaw(this.basin, "events", "a", Map.of());
+		this.s2.appendRaw(this.basin, "events", "b", Map.of());
+		List<String> received = new CopyOnWriteArrayList<>();
+		S2ListenerContainer container = container("events", S2StartPosition.beginning(),
+				(messages, ack) -> messages.forEach((m) -> received.add(new String(m.payload()))));
+		start(container);
+		await().atMost(Duration.ofSeconds(10)).until(() -> caughtUp("events").size() == 1);
+		assertThat(received).containsExactly("a", "b");
+		assertThat(caughtUp("events").get(0).getTail()).isEqualTo(2);
+		this.s2.appendRaw(this.basin, "events", "c", Map.of());
+		await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 3);
+		assertThat(caughtUp("events")).hasSize(1);
+	}
+
+	private List<S2ListenerCaughtUpEvent> caughtUp(String stream) {
+		return this.events.stream()
+			.filter((event) -> event instanceof S2ListenerCaughtUpEvent caughtUp && caughtUp.getStream().equals(stream))
+			.map(S2ListenerCaughtUpEvent.class::cast)
+			.toList();
+	}
+
+	private void awaitCaughtUp(S2Subscription subscription, String stream) {
+		await().atMost(Duration.ofSeconds(10)).until(() -> subscription.isRunning());
+		await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> true);
+	}
+
+	private S2ListenerContainer container(String stream, S2StartPosition from, S2ContainerListener listener) {
+		SimpleS2ListenerEndpoint endpoint = new SimpleS2ListenerEndpoint(listener);
+		endpoint.setId("test-" + stream);
+		endpoint.setStreams(List.of(stream));
+		endpoint.setStartPosition(from);
+		S2ListenerContainer container = this.factory.createListenerContainer(endpoint);
+		container.setApplicationEventPublisher(new ApplicationEventPublisher() {
+			@Override
+			public void publishEvent(Object event) {
+				S2ListenerContainerIntegrationTests.this.events.add((ApplicationEvent) event);
+			}
+		});
+		this.containers.add(container);
+		return container;
+	}
+
+	private void start(S2ListenerContainer container) {
+		container.start();
+		assertThat(container.isRunning()).isTrue();
+	}
+
+}

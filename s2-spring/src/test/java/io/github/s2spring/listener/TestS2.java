@@ -1,0 +1,171 @@
+package io.github.s2spring.listener;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.google.protobuf.ByteString;
+import s2.v1.AppendInput;
+import s2.v1.AppendRecord;
+import s2.v1.Header;
+import s2.v1.SequencedRecord;
+
+import io.github.s2spring.client.RangeNotSatisfiableException;
+import io.github.s2spring.client.S2Client;
+import io.github.s2spring.client.S2ClientConfig;
+import io.github.s2spring.client.control.model.CreateBasinRequest;
+import io.github.s2spring.client.control.model.CreateStreamRequest;
+import io.github.s2spring.client.data.AppendBatch;
+import io.github.s2spring.client.data.AppendRecords;
+import io.github.s2spring.client.data.AppendSession;
+import io.github.s2spring.client.data.ReadBatch;
+import io.github.s2spring.client.data.ReadOptions;
+import io.github.s2spring.client.patterns.AppendSink;
+import io.github.s2spring.client.patterns.MessageWriterOptions;
+import io.github.s2spring.client.patterns.PatternHeaders;
+import io.github.s2spring.client.patterns.S2Serializer;
+import io.github.s2spring.client.patterns.SerializingAppendSession;
+import io.github.s2spring.support.DefaultS2MessageConverter;
+
+/**
+ * A client on an embedded S2 for listener tests: creates basins and streams, writes
+ * messages through the SDK's patterns writer (framing and dedupe are real) and reads
+ * records back.
+ */
+final class TestS2 implements AutoCloseable {
+
+	private static final AtomicInteger basins = new AtomicInteger();
+
+	private final S2Client client;
+
+	TestS2(String baseUrl) {
+		this.client = S2Client.create(S2ClientConfig.builder("test").endpoints(baseUrl, baseUrl).build());
+	}
+
+	S2Client client() {
+		return this.client;
+	}
+
+	String createBasin() {
+		String name = "listener-test-" + ProcessHandle.current().pid() + "-" + basins.incrementAndGet();
+		this.client.basins().create(CreateBasinRequest.of(name));
+		return name;
+	}
+
+	void createStream(String basin, String stream) {
+		this.client.basin(basin).streams().create(CreateStreamRequest.of(stream));
+	}
+
+	Writer writer(String basin, String stream) {
+		return new Writer(this.client.basin(basin).stream(stream).appendSession(), false);
+	}
+
+	/**
+	 * A writer whose every batch is appended twice, as after an acknowledgement lost on
+	 * the way: readers must drop the copies.
+	 * @param basin the basin
+	 * @param stream the stream
+	 * @return the writer
+	 */
+	Writer duplicatingWriter(String basin, String stream) {
+		return new Writer(this.client.basin(basin).stream(stream).appendSession(), true);
+	}
+
+	void appendRaw(String basin, String stream, String body, Map<String, String> headers) {
+		AppendRecord.Builder record = AppendRecords.of(body).toBuilder();
+		headers.forEach((name, value) -> record.addHeaders(AppendRecords.header(name, value)));
+		this.client.basin(basin).stream(stream).append(AppendBatch.of(record.build()));
+	}
+
+	List<SequencedRecord> read(String basin, String stream) {
+		List<SequencedRecord> records = new ArrayList<>();
+		long next = 0;
+		try {
+			while (true) {
+				ReadBatch batch = this.client.basin(basin).stream(stream).read(ReadOptions.fromSeqNum(next));
+				records.addAll(batch.records());
+				next = batch.nextSeqNum();
+			}
+		}
+		catch (RangeNotSatisfiableException ex) {
+			return records;
+		}
+	}
+
+	static Map<String, String> headers(SequencedRecord record) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		for (Header header : record.getHeadersList()) {
+			headers.put(header.getName().toStringUtf8(), header.getValue().toStringUtf8());
+		}
+		return headers;
+	}
+
+	@Override
+	public void close() {
+		this.client.close();
+	}
+
+	/**
+	 * Sends converted payloads, one message at a time, with headers on each message's
+	 * first record.
+	 */
+	static final class Writer implements AutoCloseable {
+
+		private static final ByteString FRAME_RECORDS = ByteString.copyFromUtf8(PatternHeaders.FRAME_RECORDS);
+
+		private final AppendSession session;
+
+		private final SerializingAppendSession<byte[]> writer;
+
+		private final DefaultS2MessageConverter converter = new DefaultS2MessageConverter();
+
+		private volatile Map<String, String> headers = Map.of();
+
+		Writer(AppendSession session, boolean duplicate) {
+			this.session = session;
+			AppendSink sink = (batch) -> {
+				AppendInput withHeaders = withHeaders(batch);
+				if (duplicate) {
+					session.appendAsync(AppendBatch.of(withHeaders));
+				}
+				return session.appendAsync(AppendBatch.of(withHeaders));
+			};
+			this.writer = new SerializingAppendSession<>(sink, S2Serializer.bytes(),
+					MessageWriterOptions.builder().chunkBytes(1_000_000).build());
+		}
+
+		synchronized void send(Object payload) {
+			send(payload, Map.of());
+		}
+
+		synchronized void send(Object payload, Map<String, String> headers) {
+			Map<String, String> all = new LinkedHashMap<>(headers);
+			byte[] bytes = this.converter.toBytes(payload, all);
+			this.headers = all;
+			this.writer.send(bytes).join();
+		}
+
+		private AppendInput withHeaders(AppendInput batch) {
+			AppendInput.Builder builder = batch.toBuilder();
+			for (int i = 0; i < builder.getRecordsCount(); i++) {
+				AppendRecord record = builder.getRecords(i);
+				boolean first = record.getHeadersList().stream().anyMatch((h) -> h.getName().equals(FRAME_RECORDS));
+				if (first) {
+					AppendRecord.Builder withHeaders = record.toBuilder();
+					this.headers.forEach((name, value) -> withHeaders.addHeaders(AppendRecords.header(name, value)));
+					builder.setRecords(i, withHeaders);
+				}
+			}
+			return builder.build();
+		}
+
+		@Override
+		public void close() {
+			this.session.close();
+		}
+
+	}
+
+}
