@@ -23,6 +23,8 @@ import io.github.s2spring.embedded.junit.S2EmbeddedExtension;
 import io.github.s2spring.support.S2ConversionException;
 import io.github.s2spring.support.S2Headers;
 import io.github.s2spring.support.S2StartPosition;
+import io.github.s2spring.testsupport.TestS2;
+import io.github.s2spring.testsupport.TestS2Operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -25,6 +25,7 @@ import io.github.s2spring.core.S2Subscription;
 import io.github.s2spring.embedded.S2EmbeddedMain;
 import io.github.s2spring.embedded.S2EmbeddedServer;
 import io.github.s2spring.support.S2StartPosition;
+import io.github.s2spring.testsupport.TestS2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

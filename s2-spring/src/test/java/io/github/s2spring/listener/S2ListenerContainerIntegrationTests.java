@@ -22,6 +22,7 @@ import io.github.s2spring.embedded.S2EmbeddedServer;
 import io.github.s2spring.embedded.junit.S2EmbeddedExtension;
 import io.github.s2spring.support.S2RecordMetadata;
 import io.github.s2spring.support.S2StartPosition;
+import io.github.s2spring.testsupport.TestS2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

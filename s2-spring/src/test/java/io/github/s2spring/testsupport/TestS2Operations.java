@@ -1,4 +1,4 @@
-package io.github.s2spring.listener;
+package io.github.s2spring.testsupport;
 
 import java.util.LinkedHashMap;
 import java.util.List;

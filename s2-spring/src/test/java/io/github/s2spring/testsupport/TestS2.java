@@ -1,4 +1,4 @@
-package io.github.s2spring.listener;
+package io.github.s2spring.testsupport;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,31 +34,31 @@ import io.github.s2spring.support.DefaultS2MessageConverter;
  * messages through the SDK's patterns writer (framing and dedupe are real) and reads
  * records back.
  */
-final class TestS2 implements AutoCloseable {
+public final class TestS2 implements AutoCloseable {
 
 	private static final AtomicInteger basins = new AtomicInteger();
 
 	private final S2Client client;
 
-	TestS2(String baseUrl) {
+	public TestS2(String baseUrl) {
 		this.client = S2Client.create(S2ClientConfig.builder("test").endpoints(baseUrl, baseUrl).build());
 	}
 
-	S2Client client() {
+	public S2Client client() {
 		return this.client;
 	}
 
-	String createBasin() {
+	public String createBasin() {
 		String name = "listener-test-" + ProcessHandle.current().pid() + "-" + basins.incrementAndGet();
 		this.client.basins().create(CreateBasinRequest.of(name));
 		return name;
 	}
 
-	void createStream(String basin, String stream) {
+	public void createStream(String basin, String stream) {
 		this.client.basin(basin).streams().create(CreateStreamRequest.of(stream));
 	}
 
-	Writer writer(String basin, String stream) {
+	public Writer writer(String basin, String stream) {
 		return new Writer(this.client.basin(basin).stream(stream).appendSession(), false);
 	}
 
@@ -69,17 +69,17 @@ final class TestS2 implements AutoCloseable {
 	 * @param stream the stream
 	 * @return the writer
 	 */
-	Writer duplicatingWriter(String basin, String stream) {
+	public Writer duplicatingWriter(String basin, String stream) {
 		return new Writer(this.client.basin(basin).stream(stream).appendSession(), true);
 	}
 
-	void appendRaw(String basin, String stream, String body, Map<String, String> headers) {
+	public void appendRaw(String basin, String stream, String body, Map<String, String> headers) {
 		AppendRecord.Builder record = AppendRecords.of(body).toBuilder();
 		headers.forEach((name, value) -> record.addHeaders(AppendRecords.header(name, value)));
 		this.client.basin(basin).stream(stream).append(AppendBatch.of(record.build()));
 	}
 
-	List<SequencedRecord> read(String basin, String stream) {
+	public List<SequencedRecord> read(String basin, String stream) {
 		List<SequencedRecord> records = new ArrayList<>();
 		long next = 0;
 		try {
@@ -94,7 +94,7 @@ final class TestS2 implements AutoCloseable {
 		}
 	}
 
-	static Map<String, String> headers(SequencedRecord record) {
+	public static Map<String, String> headers(SequencedRecord record) {
 		Map<String, String> headers = new LinkedHashMap<>();
 		for (Header header : record.getHeadersList()) {
 			headers.put(header.getName().toStringUtf8(), header.getValue().toStringUtf8());
@@ -111,7 +111,7 @@ final class TestS2 implements AutoCloseable {
 	 * Sends converted payloads, one message at a time, with headers on each message's
 	 * first record.
 	 */
-	static final class Writer implements AutoCloseable {
+	public static final class Writer implements AutoCloseable {
 
 		private static final ByteString FRAME_RECORDS = ByteString.copyFromUtf8(PatternHeaders.FRAME_RECORDS);
 
@@ -136,11 +136,11 @@ final class TestS2 implements AutoCloseable {
 					MessageWriterOptions.builder().chunkBytes(1_000_000).build());
 		}
 
-		synchronized void send(Object payload) {
+		public synchronized void send(Object payload) {
 			send(payload, Map.of());
 		}
 
-		synchronized void send(Object payload, Map<String, String> headers) {
+		public synchronized void send(Object payload, Map<String, String> headers) {
 			Map<String, String> all = new LinkedHashMap<>(headers);
 			byte[] bytes = this.converter.toBytes(payload, all);
 			this.headers = all;
