@@ -199,6 +199,53 @@ class S2ListenerContainerIntegrationTests {
 		assertThat(caughtUp("events")).hasSize(1);
 	}
 
+	@Test
+	void prefixListenerReadsNewStreamsAsTheyAppearButNotDeadLetterStreams() {
+		this.factory.setDiscoveryInterval(Duration.ofMillis(200));
+		this.s2.createStream(this.basin, "orders/eu");
+		this.s2.createStream(this.basin, "audit");
+		this.s2.appendRaw(this.basin, "orders/eu", "eu-1", Map.of());
+		this.s2.appendRaw(this.basin, "audit", "audit-1", Map.of());
+		List<String> received = new CopyOnWriteArrayList<>();
+		SimpleS2ListenerEndpoint endpoint = new SimpleS2ListenerEndpoint(
+				(messages, ack) -> messages.forEach((m) -> received.add(new String(m.payload()))));
+		endpoint.setId("prefix");
+		endpoint.setStreamPrefix("orders/");
+		endpoint.setStartPosition(S2StartPosition.beginning());
+		S2ListenerContainer container = this.factory.createListenerContainer(endpoint);
+		this.containers.add(container);
+		start(container);
+		await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
+		this.s2.createStream(this.basin, "orders/us");
+		this.s2.createStream(this.basin, "orders/eu.dlt");
+		this.s2.appendRaw(this.basin, "orders/us", "us-1", Map.of());
+		this.s2.appendRaw(this.basin, "orders/eu.dlt", "dead", Map.of());
+		this.s2.appendRaw(this.basin, "orders/eu", "eu-2", Map.of());
+		await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 3);
+		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() -> received.size() == 3);
+		assertThat(received).containsExactlyInAnyOrder("eu-1", "eu-2", "us-1");
+		assertThat(received.indexOf("eu-1")).isLessThan(received.indexOf("eu-2"));
+		assertThat(container.getStreams()).containsExactly("orders/eu", "orders/us");
+		this.s2.client().basin(this.basin).streams().delete("orders/us");
+		await().atMost(Duration.ofSeconds(10)).until(() -> container.getStreams().size() == 1);
+	}
+
+	@Test
+	void publishesIdleEventsWhileNothingArrives() {
+		this.factory.setIdleEventInterval(Duration.ofMillis(200));
+		this.s2.createStream(this.basin, "quiet");
+		start(container("quiet", S2StartPosition.beginning(), (messages, ack) -> {
+		}));
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> this.events.stream().filter(S2ListenerIdleEvent.class::isInstance).count() >= 2);
+		S2ListenerIdleEvent idle = (S2ListenerIdleEvent) this.events.stream()
+			.filter(S2ListenerIdleEvent.class::isInstance)
+			.findFirst()
+			.orElseThrow();
+		assertThat(idle.getListenerId()).isEqualTo("test-quiet");
+		assertThat(idle.getIdleTime()).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+	}
+
 	private List<S2ListenerCaughtUpEvent> caughtUp(String stream) {
 		return this.events.stream()
 			.filter((event) -> event instanceof S2ListenerCaughtUpEvent caughtUp && caughtUp.getStream().equals(stream))
