@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -84,6 +85,8 @@ public class DefaultS2ListenerContainerFactory
 	private Duration discoveryInterval = S2ContainerProperties.DEFAULT_DISCOVERY_INTERVAL;
 
 	private @Nullable Duration idleEventInterval;
+
+	private @Nullable Predicate<String> streamFilter;
 
 	private Duration shutdownTimeout = S2ContainerProperties.DEFAULT_SHUTDOWN_TIMEOUT;
 
@@ -219,6 +222,15 @@ public class DefaultS2ListenerContainerFactory
 	}
 
 	/**
+	 * Sets which streams found by prefix are read; by default every one but dead-letter
+	 * streams ({@code .dlt}).
+	 * @param streamFilter accepts the names of the streams to read
+	 */
+	public void setStreamFilter(Predicate<String> streamFilter) {
+		this.streamFilter = streamFilter;
+	}
+
+	/**
 	 * Sets after how long without messages idle events are published.
 	 * @param idleEventInterval the interval, or {@code null} for none
 	 */
@@ -326,6 +338,9 @@ public class DefaultS2ListenerContainerFactory
 		properties.setReconnectBackOff(this.reconnectBackOff);
 		properties.setDiscoveryInterval(this.discoveryInterval);
 		properties.setIdleEventInterval(this.idleEventInterval);
+		if (this.streamFilter != null) {
+			properties.setStreamFilter(this.streamFilter);
+		}
 		properties.setShutdownTimeout(this.shutdownTimeout);
 		properties.setObservationEnabled(this.observationEnabled);
 		properties.setObservationConvention(this.observationConvention);
