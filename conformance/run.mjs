@@ -16,11 +16,11 @@ import { describeError, ScenarioContext, withTimeout } from "./lib/harness.mjs";
 
 /**
  * KNOWN_PENDING: scenarios that fail because the server lacks a feature its engineer knows about
- * (each is written up in /work/wt/CONFORMANCE-FAILURES.md). They are not run and are printed as
- * skipped with the reason. Everything not listed here is run and asserted.
+ * (the reason is written here, next to the name, and nowhere else). They are not run and are
+ * printed as skipped with the reason. Everything not listed here is run and asserted.
  */
 export const KNOWN_PENDING = {
-	// "scenario name": "reason (server feature missing, reported in CONFORMANCE-FAILURES.md)",
+	// "scenario name": "reason (the server feature that is missing)",
 };
 
 const HERE = dirname(fileURLToPath(import.meta.url));

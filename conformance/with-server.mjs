@@ -11,7 +11,7 @@
 // state, the server is killed with SIGKILL and started again on the same directory, and the state
 // is verified; it counts as one more scenario in the final "N passed, M failed" line.
 import { spawn } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -179,7 +179,11 @@ async function killServer(server) {
 
 /** Write, kill -9, restart on the same data directory, verify. Returns the server now running. */
 async function restartCheck(args, started) {
-	const stateFile = join(args.dataDir, "..", "conformance-restart-state.json");
+	// The state goes to this module's target/ directory, never beside a data directory that may
+	// lie outside the repository.
+	const stateDir = join(HERE, "target");
+	mkdirSync(stateDir, { recursive: true });
+	const stateFile = join(stateDir, "conformance-restart-state.json");
 	const name = "restart: acknowledged records, configs and fencing token survive kill -9 and restart";
 	const begin = Date.now();
 	let server = started.server;

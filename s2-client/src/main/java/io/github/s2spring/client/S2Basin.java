@@ -31,8 +31,7 @@ public final class S2Basin {
 	 * @param streamName the stream name (any UTF-8, 1 to 512 bytes; percent-encoded on
 	 * the wire)
 	 * @return the stream handle
-	 * @throws io.github.s2spring.protocol.limits.ValidationException if the name is
-	 * invalid
+	 * @throws io.github.s2spring.client.error.ValidationException if the name is invalid
 	 */
 	public S2Stream stream(String streamName) {
 		this.client.requireOpen();

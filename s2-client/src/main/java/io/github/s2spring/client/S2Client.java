@@ -1,14 +1,19 @@
 package io.github.s2spring.client;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.s2spring.client.config.S2ClientConfig;
 import io.github.s2spring.client.control.AccessTokensClient;
 import io.github.s2spring.client.control.BasinsClient;
-import io.github.s2spring.client.control.ControlPlane;
 import io.github.s2spring.client.control.LocationsClient;
 import io.github.s2spring.client.control.MetricsClient;
-import io.github.s2spring.client.data.DataPlane;
-import io.github.s2spring.client.transport.Http2Transport;
+import io.github.s2spring.client.error.TransportException;
+import io.github.s2spring.client.error.ValidationException;
+import io.github.s2spring.client.internal.control.ControlPlane;
+import io.github.s2spring.client.internal.data.DataPlane;
+import io.github.s2spring.client.internal.transport.Http2Transport;
 import io.github.s2spring.protocol.limits.Names;
 
 /**
@@ -62,12 +67,12 @@ public final class S2Client implements AutoCloseable {
 	 * A basin by name. No request is made.
 	 * @param name the basin name
 	 * @return the basin
-	 * @throws io.github.s2spring.protocol.limits.ValidationException if the name is not a
+	 * @throws io.github.s2spring.client.error.ValidationException if the name is not a
 	 * valid basin name
 	 */
 	public S2Basin basin(String name) {
 		requireOpen();
-		return new S2Basin(this, Names.requireBasinName(name));
+		return new S2Basin(this, ValidationException.check(() -> Names.requireBasinName(name)));
 	}
 
 	/**
@@ -127,11 +132,22 @@ public final class S2Client implements AutoCloseable {
 	}
 
 	/**
-	 * The HTTP/2 transport: its connection count is useful to tests and metrics.
-	 * @return the transport
+	 * What this client holds open now: its data-plane connections and sessions.
+	 * @return a snapshot
 	 */
-	public Http2Transport transport() {
-		return this.transport;
+	public ClientStats stats() {
+		List<ClientStats.Connection> connections = new ArrayList<>();
+		this.transport.forEachConnection((origin, connection) -> connections
+			.add(new ClientStats.Connection(origin, connection.activeStreams(), connection.streamLimit())));
+		return new ClientStats(connections, this.dataPlane.openSessions());
+	}
+
+	/**
+	 * The number of open data-plane connections.
+	 * @return the count
+	 */
+	public int connectionCount() {
+		return this.transport.connectionCount();
 	}
 
 	void requireOpen() {

@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
-import s2.v1.SequencedRecord;
 
+import io.github.s2spring.client.config.S2ClientConfig;
 import io.github.s2spring.client.data.AppendAck;
 import io.github.s2spring.client.data.AppendBatch;
 import io.github.s2spring.client.data.AppendBatchBuilder;
-import io.github.s2spring.client.data.AppendRecords;
+import io.github.s2spring.client.data.AppendRecord;
 import io.github.s2spring.client.data.AppendSession;
+import io.github.s2spring.client.data.Header;
 import io.github.s2spring.client.data.ReadBatch;
 import io.github.s2spring.client.data.ReadOptions;
 import io.github.s2spring.client.data.ReadSession;
@@ -36,25 +37,25 @@ class ReadmeExampleTests {
 			try (S2Client client = S2Client.create(config)) {
 				S2Stream stream = client.basin("test-basin").stream("chat/général");
 
-				AppendAck ack = stream.append(AppendBatch.of(AppendRecords.of("hello"), AppendRecords.of("world")));
+				AppendAck ack = stream.append(
+						AppendBatch.of(AppendRecord.of("hello"), AppendRecord.of("world").withHeader("lang", "en")));
 				ReadBatch batch = stream.read(ReadOptions.fromSeqNum(ack.start().seqNum()).withCount(10));
 				StreamPosition tail = stream.checkTail();
 
 				List<CompletableFuture<AppendAck>> acks = new ArrayList<>();
 				try (AppendSession session = stream.appendSession()) {
 					for (int i = 0; i < 100; i++) {
-						acks.add(session.appendAsync(AppendBatch.of(AppendRecords.of("message " + i))));
+						acks.add(session.appendAsync(AppendBatch.of(AppendRecord.of("message " + i))));
 					}
 				}
 
 				List<String> bodies = new ArrayList<>();
 				try (ReadSession session = stream.readSession(ReadOptions.fromSeqNum(0).withCount(102))) {
-					for (SequencedRecord record : session) {
-						bodies.add(record.getBody().toStringUtf8());
-					}
+					session.records().forEachRemaining((record) -> bodies.add(record.bodyAsString()));
 				}
 
 				assertThat(batch.records()).hasSize(2);
+				assertThat(batch.records().get(1).headers()).containsExactly(Header.of("lang", "en"));
 				assertThat(tail.seqNum()).isEqualTo(2);
 				assertThat(acks.get(99).join().end().seqNum()).isEqualTo(102);
 				assertThat(bodies).hasSize(102).startsWith("hello", "world", "message 0").endsWith("message 99");
@@ -91,9 +92,7 @@ class ReadmeExampleTests {
 
 			List<Integer> read = new ArrayList<>();
 			try (ReadSession session = stream.readSession(ReadOptions.fromSeqNum(0).withCount(2500))) {
-				for (SequencedRecord record : session) {
-					read.add(record.getBody().asReadOnlyByteBuffer().getInt());
-				}
+				session.records().forEachRemaining((record) -> read.add(record.body().getInt()));
 			}
 			assertThat(read).hasSize(2500);
 			for (int i = 0; i < 2500; i++) {

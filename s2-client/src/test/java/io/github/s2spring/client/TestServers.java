@@ -2,6 +2,9 @@ package io.github.s2spring.client;
 
 import java.time.Duration;
 
+import io.github.s2spring.client.config.RetryPolicy;
+import io.github.s2spring.client.config.S2ClientConfig;
+import io.github.s2spring.client.config.S2Endpoints;
 import io.github.s2spring.embedded.S2EmbeddedServer;
 import io.github.s2spring.embedded.config.BasinSpec;
 import io.github.s2spring.embedded.config.StreamSpec;

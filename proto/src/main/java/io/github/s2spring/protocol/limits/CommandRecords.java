@@ -82,36 +82,49 @@ public final class CommandRecords {
 		if (!isCommand(headers)) {
 			return Optional.empty();
 		}
-		ByteString value = headers.get(0).getValue();
-		if (value.equals(ByteString.copyFromUtf8(Command.FENCE))) {
-			return Optional.of(new Command.Fence(utf8("fence command body", body)));
+		return Optional.of(parse(headers.get(0).getValue().asReadOnlyByteBuffer(), body.asReadOnlyByteBuffer()));
+	}
+
+	/**
+	 * Parses a command record given by the value of its one header (the command name) and
+	 * its body, as a client checks a record before it sends it.
+	 * @param command the header value, {@code fence} or {@code trim} in UTF-8
+	 * @param body the record body
+	 * @return the command
+	 * @throws ValidationException if the command is unknown or its body malformed
+	 */
+	public static Command parse(ByteBuffer command, ByteBuffer body) {
+		ByteBuffer name = command.duplicate();
+		if (name.equals(ByteBuffer.wrap(Command.FENCE.getBytes(StandardCharsets.UTF_8)))) {
+			return new Command.Fence(utf8("fence command body", body.duplicate()));
 		}
-		if (value.equals(ByteString.copyFromUtf8(Command.TRIM))) {
-			if (body.size() != TRIM_BODY_BYTES) {
-				throw new ValidationException("trim command body", body.size() + " bytes",
+		if (name.equals(ByteBuffer.wrap(Command.TRIM.getBytes(StandardCharsets.UTF_8)))) {
+			if (body.remaining() != TRIM_BODY_BYTES) {
+				throw new ValidationException("trim command body", body.remaining() + " bytes",
 						"must be exactly 8 bytes (a big-endian sequence number)");
 			}
-			long trimPoint = body.asReadOnlyByteBuffer().getLong();
+			long trimPoint = body.getLong(body.position());
 			if (trimPoint < 0) {
 				throw new ValidationException("trim point", Long.toUnsignedString(trimPoint),
 						"must fit in a signed 64-bit integer");
 			}
-			return Optional.of(new Command.Trim(trimPoint));
+			return new Command.Trim(trimPoint);
 		}
-		throw new ValidationException("command", value.toStringUtf8(),
+		throw new ValidationException("command", StandardCharsets.UTF_8.decode(name).toString(),
 				"unknown command: expected \"fence\" or \"trim\"");
 	}
 
-	private static String utf8(String rule, ByteString bytes) {
+	private static String utf8(String rule, ByteBuffer bytes) {
+		int size = bytes.remaining();
 		try {
 			return StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)
 				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(bytes.asReadOnlyByteBuffer())
+				.decode(bytes)
 				.toString();
 		}
 		catch (CharacterCodingException ex) {
-			throw new ValidationException(rule, bytes.size() + " bytes", "must be valid UTF-8");
+			throw new ValidationException(rule, size + " bytes", "must be valid UTF-8");
 		}
 	}
 

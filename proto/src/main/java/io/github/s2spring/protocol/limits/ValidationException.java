@@ -16,6 +16,8 @@ public final class ValidationException extends S2ProtocolException {
 
 	private final String value;
 
+	private final String reason;
+
 	/**
 	 * Creates an exception.
 	 * @param rule the name of the rule, for example {@code "stream name"}
@@ -26,6 +28,7 @@ public final class ValidationException extends S2ProtocolException {
 		super("Invalid " + rule + " " + describe(value) + ": " + reason);
 		this.rule = rule;
 		this.value = String.valueOf(value);
+		this.reason = reason;
 	}
 
 	/**
@@ -42,6 +45,14 @@ public final class ValidationException extends S2ProtocolException {
 	 */
 	public String value() {
 		return this.value;
+	}
+
+	/**
+	 * What the rule requires.
+	 * @return the reason
+	 */
+	public String reason() {
+		return this.reason;
 	}
 
 	private static String describe(Object value) {

@@ -38,6 +38,12 @@ public final class S2sFrameDecoder {
 	private @Nullable S2sFrameException failure;
 
 	/**
+	 * Creates a decoder with no partial frame.
+	 */
+	public S2sFrameDecoder() {
+	}
+
+	/**
 	 * Decodes as many frames as {@code in} completes, reading all of its readable bytes.
 	 * @param in the next bytes of the stream; its reader index is advanced, it is not
 	 * released

@@ -1,6 +1,7 @@
 package io.github.s2spring.protocol.s2s;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -113,6 +114,29 @@ public final class S2sFrameEncoder {
 		}
 		return start(length, Compression.NONE.flagBits() | advisedFlag(reconnectAdvised), allocator).writeBytes(payload,
 				0, length);
+	}
+
+	/**
+	 * Encodes the remaining bytes of a buffer as the payload of a regular frame, into a
+	 * new buffer: the payload is copied once, or compressed when it reaches the
+	 * threshold. The buffer's position does not move.
+	 * @param payload the payload
+	 * @param reconnectAdvised whether to set the reconnect-advised flag
+	 * @param allocator the allocator of the returned buffer
+	 * @return a buffer holding exactly the encoded frame; the caller owns it
+	 * @throws S2sFrameException if the frame would exceed
+	 * {@value S2sFrame#MAX_FRAME_BYTES} bytes
+	 */
+	public ByteBuf encode(ByteBuffer payload, boolean reconnectAdvised, ByteBufAllocator allocator) {
+		int length = payload.remaining();
+		requireFits(length, "payload");
+		if (compresses(length)) {
+			byte[] bytes = new byte[length];
+			payload.duplicate().get(bytes);
+			return encode(bytes, length, reconnectAdvised, allocator);
+		}
+		return start(length, Compression.NONE.flagBits() | advisedFlag(reconnectAdvised), allocator)
+			.writeBytes(payload.duplicate());
 	}
 
 	private boolean compresses(int payloadLength) {

@@ -5,15 +5,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntSupplier;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
 
 import io.github.s2spring.client.S2Client;
-import io.github.s2spring.client.S2ClientConfig;
+import io.github.s2spring.client.config.S2ClientConfig;
 import io.github.s2spring.client.data.AppendBatch;
 import io.github.s2spring.client.data.AppendBatchBuilder;
 import io.github.s2spring.client.data.AppendSession;
@@ -93,7 +93,7 @@ public final class JavaDriver implements Driver {
 	public Histogram ackLatency(String stream, Workload workload) throws Exception {
 		try (AppendSession session = stream(stream).appendSession()) {
 			return Latency.ofAcks(workload,
-					(i, sentAt) -> session.appendAsync(AppendBatch.of(Records.batch(i, 1, 0, workload.recordBytes()))));
+					(i, sentAt) -> session.appendAsync(Records.appendBatch(i, 1, 0, workload.recordBytes())));
 		}
 	}
 
@@ -107,13 +107,12 @@ public final class JavaDriver implements Driver {
 			AtomicReference<@Nullable Throwable> failure = subscribe(reader, (batch) -> {
 				long now = System.nanoTime();
 				batch.records().forEach((record) -> {
-					Latency.record(histogram, now - Records.nanos(record.getBody()));
+					Latency.record(histogram, now - Records.nanos(record.body()));
 					received.countDown();
 				});
 			});
 			Latency.delivered(workload, received,
-					(i, sentAt) -> session
-						.appendAsync(AppendBatch.of(Records.batch(i, 1, sentAt, workload.recordBytes()))),
+					(i, sentAt) -> session.appendAsync(Records.appendBatch(i, 1, sentAt, workload.recordBytes())),
 					failure::get);
 		}
 		return histogram;
@@ -127,7 +126,7 @@ public final class JavaDriver implements Driver {
 		long start = System.nanoTime();
 		try (ReadSession reader = stream(stream).readSession(ReadOptions.fromSeqNum(0).withCount(records))) {
 			AtomicReference<@Nullable Throwable> failure = subscribe(reader, (batch) -> {
-				batch.records().forEach((record) -> bytes.addAndGet(record.getBody().size()));
+				batch.records().forEach((record) -> bytes.addAndGet(record.body().remaining()));
 				if (count.addAndGet(batch.records().size()) >= records) {
 					done.countDown();
 				}
@@ -155,7 +154,7 @@ public final class JavaDriver implements Driver {
 			});
 			AppendSession append = s2Stream.appendSession();
 			sessions.add(append);
-			append.submit(AppendBatch.of(Records.batch(0, 1, 0, 16)));
+			append.submit(Records.appendBatch(0, 1, 0, 16));
 		}, scaleClient);
 	}
 

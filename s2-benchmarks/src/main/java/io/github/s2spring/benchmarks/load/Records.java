@@ -10,6 +10,9 @@ import com.google.protobuf.UnsafeByteOperations;
 import s2.v1.AppendInput;
 import s2.v1.AppendRecord;
 
+import io.github.s2spring.client.data.AppendBatch;
+import io.github.s2spring.client.data.AppendBatchBuilder;
+
 /**
  * The records every driver writes: record {@code i}'s body starts with {@code i} (8
  * bytes, big-endian) and, in latency scenarios, the send time in nanoseconds.
@@ -72,12 +75,44 @@ public final class Records {
 	 * @return the {@link System#nanoTime()} stamp
 	 */
 	public static long nanos(ByteString body) {
-		ByteBuffer buffer = body.asReadOnlyByteBuffer();
-		return buffer.getLong(buffer.position() + 8);
+		return nanos(body.asReadOnlyByteBuffer());
+	}
+
+	/**
+	 * The send time a body carries.
+	 * @param body the body, from its position
+	 * @return the {@link System#nanoTime()} stamp
+	 */
+	public static long nanos(ByteBuffer body) {
+		return body.getLong(body.position() + 8);
 	}
 
 	/**
 	 * A batch of consecutive records.
+	 * @param firstIndex the index of the first record
+	 * @param count the number of records
+	 * @param nanos the send time stamp for every record
+	 * @param bytes the body size
+	 * @return the batch
+	 */
+	/**
+	 * A batch of consecutive records, for the SDK.
+	 * @param firstIndex the index of the first record
+	 * @param count the number of records
+	 * @param nanos the send time stamp for every record
+	 * @param bytes the body size
+	 * @return the batch
+	 */
+	public static AppendBatch appendBatch(long firstIndex, int count, long nanos, int bytes) {
+		AppendBatchBuilder builder = AppendBatch.builder();
+		for (int i = 0; i < count; i++) {
+			builder.add(body(firstIndex + i, nanos, bytes));
+		}
+		return builder.build();
+	}
+
+	/**
+	 * A batch of consecutive records, as protobuf.
 	 * @param firstIndex the index of the first record
 	 * @param count the number of records
 	 * @param nanos the send time stamp for every record

@@ -16,19 +16,18 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import s2.v1.AppendRecord;
 
 import io.github.s2spring.client.data.AppendBatch;
 import io.github.s2spring.client.data.AppendBatchBuilder;
-import io.github.s2spring.client.data.AppendRecords;
+import io.github.s2spring.client.data.AppendRecord;
 import io.github.s2spring.protocol.s2s.Compression;
 import io.github.s2spring.protocol.s2s.S2sFrameEncoder;
 
 /**
- * From 1000 bodies of 1 KiB to the S2S frame an append session sends: through protobuf
- * records and {@link AppendBatch#of(List)}, and through an {@link AppendBatchBuilder}.
- * Each operation stamps every body with its index first, as a producer fills its records,
- * and releases the frame at the end.
+ * From 1000 bodies of 1 KiB to the S2S frame an append session sends: through
+ * {@link AppendRecord}s and {@link AppendBatch#of(List)}, and through an
+ * {@link AppendBatchBuilder}. Each operation stamps every body with its index first, as a
+ * producer fills its records, and releases the frame at the end.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -49,16 +48,17 @@ public class AppendBatchBenchmark {
 	private long next;
 
 	/**
-	 * Protobuf records (one copy of each body), validated and metered, then encoded.
+	 * Records (one copy of each body), validated and metered, then encoded by
+	 * {@link AppendBatch#of(List)}.
 	 * @return the frame's size
 	 */
 	@Benchmark
-	public int protobufRecords() {
+	public int records() {
 		List<AppendRecord> records = new ArrayList<>(RECORDS);
 		for (int i = 0; i < RECORDS; i++) {
-			records.add(AppendRecords.of(stamp()));
+			records.add(AppendRecord.of(stamp()));
 		}
-		return release(AppendBatch.of(records).frame(this.encoder, ByteBufAllocator.DEFAULT));
+		return release(this.encoder.encode(AppendBatch.of(records).encoded(), false, ByteBufAllocator.DEFAULT));
 	}
 
 	/**
@@ -70,7 +70,7 @@ public class AppendBatchBenchmark {
 		for (int i = 0; i < RECORDS; i++) {
 			this.builder.add(stamp());
 		}
-		return release(this.builder.build().frame(this.encoder, ByteBufAllocator.DEFAULT));
+		return release(this.encoder.encode(this.builder.build().encoded(), false, ByteBufAllocator.DEFAULT));
 	}
 
 	private byte[] stamp() {

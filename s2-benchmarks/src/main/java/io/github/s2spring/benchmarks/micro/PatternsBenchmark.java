@@ -1,7 +1,9 @@
 package io.github.s2spring.benchmarks.micro;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,17 +17,20 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import s2.v1.AppendInput;
-import s2.v1.AppendRecord;
-import s2.v1.ReadBatch;
-import s2.v1.SequencedRecord;
 
-import io.github.s2spring.client.patterns.S2Serializer;
-import io.github.s2spring.client.patterns.MessageFramer;
+import io.github.s2spring.client.data.AppendAck;
+import io.github.s2spring.client.data.AppendBatch;
+import io.github.s2spring.client.data.AppendRecord;
+import io.github.s2spring.client.data.ReadBatch;
+import io.github.s2spring.client.data.SequencedRecord;
+import io.github.s2spring.client.patterns.AppendSink;
+import io.github.s2spring.client.patterns.MessageAck;
 import io.github.s2spring.client.patterns.MessageReader;
 import io.github.s2spring.client.patterns.MessageWriterOptions;
-import io.github.s2spring.client.patterns.PreparedMessage;
 import io.github.s2spring.client.patterns.ReadOutcome;
+import io.github.s2spring.client.patterns.S2Serializer;
+import io.github.s2spring.client.patterns.SerializingAppendSession;
+import io.github.s2spring.protocol.StreamPosition;
 
 /**
  * The typed-message patterns: chunking a message into framed, dedupe-stamped records
@@ -45,9 +50,17 @@ public class PatternsBenchmark {
 
 	private byte[] message = new byte[0];
 
-	private MessageFramer framer = new MessageFramer(MessageWriterOptions.defaults());
+	private SerializingAppendSession<byte[]> writer = writer((batch) -> ACKED);
 
 	private List<ReadBatch> batches = List.of();
+
+	private static final CompletableFuture<AppendAck> ACKED = CompletableFuture
+		.completedFuture(new AppendAck(StreamPosition.ZERO, new StreamPosition(1, 0), new StreamPosition(1, 0)));
+
+	private static SerializingAppendSession<byte[]> writer(AppendSink sink) {
+		return new SerializingAppendSession<>(sink, S2Serializer.bytes(),
+				MessageWriterOptions.builder().dedupe(true).build());
+	}
 
 	/**
 	 * Prepares the message and the read batches that hold it.
@@ -55,31 +68,31 @@ public class PatternsBenchmark {
 	@Setup
 	public void setUp() {
 		this.message = Batches.body(new Random(7), this.messageBytes);
-		this.framer = new MessageFramer(MessageWriterOptions.builder().dedupe(true).build());
-		PreparedMessage prepared = this.framer.frame(this.message);
+		List<AppendBatch> sent = new ArrayList<>();
+		writer((batch) -> {
+			sent.add(batch);
+			return ACKED;
+		}).send(this.message).join();
 		long seqNum = 0;
-		ReadBatch.Builder builder = ReadBatch.newBuilder();
-		java.util.ArrayList<ReadBatch> read = new java.util.ArrayList<>();
-		for (AppendInput input : prepared.batches()) {
-			for (AppendRecord record : input.getRecordsList()) {
-				builder.addRecords(SequencedRecord.newBuilder()
-					.setSeqNum(seqNum++)
-					.addAllHeaders(record.getHeadersList())
-					.setBody(record.getBody()));
+		List<ReadBatch> read = new ArrayList<>();
+		for (AppendBatch batch : sent) {
+			List<SequencedRecord> records = new ArrayList<>();
+			for (AppendRecord record : batch.records()) {
+				records.add(new SequencedRecord(seqNum++, 0, record.headers(), record.body()));
 			}
-			read.add(builder.build());
-			builder.clear();
+			read.add(new ReadBatch(records, null));
 		}
 		this.batches = List.copyOf(read);
 	}
 
 	/**
-	 * Turns the message into framed, stamped records packed in batches.
-	 * @return the prepared message
+	 * Turns the message into framed, stamped records packed in batches, and hands them to
+	 * a sink that acknowledges at once.
+	 * @return the acknowledgement of the message
 	 */
 	@Benchmark
-	public PreparedMessage chunk() {
-		return this.framer.frame(this.message);
+	public MessageAck chunk() {
+		return this.writer.send(this.message).join();
 	}
 
 	/**

@@ -12,16 +12,6 @@ import io.github.s2spring.protocol.StreamPosition;
 public record AppendAck(StreamPosition start, StreamPosition end, StreamPosition tail) {
 
 	/**
-	 * Converts a protobuf acknowledgement.
-	 * @param ack the protobuf message
-	 * @return the acknowledgement
-	 */
-	public static AppendAck of(s2.v1.AppendAck ack) {
-		return new AppendAck(StreamPosition.of(ack.getStart()), StreamPosition.of(ack.getEnd()),
-				StreamPosition.of(ack.getTail()));
-	}
-
-	/**
 	 * The number of records appended.
 	 * @return {@code end.seqNum - start.seqNum}
 	 */

@@ -1,33 +1,34 @@
 package io.github.s2spring.client.data;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import com.google.protobuf.InvalidProtocolBufferException;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import org.jspecify.annotations.Nullable;
-import s2.v1.AppendInput;
-import s2.v1.AppendRecord;
 
-import io.github.s2spring.protocol.limits.AppendRules;
-import io.github.s2spring.protocol.s2s.S2sFrameEncoder;
+import io.github.s2spring.client.error.ValidationException;
+import io.github.s2spring.protocol.limits.Limits;
+import io.github.s2spring.protocol.limits.Names;
 
 /**
  * A validated batch of records to append atomically: 1 to 1000 records, at most 1 MiB
  * metered, with an optional {@code match_seq_num} and fencing token. Invalid batches are
- * rejected when built, before anything is sent.
+ * rejected when built, with a {@link ValidationException}, before anything is sent.
  * <p>
- * A batch is either built from protobuf records ({@link #of(List)}) or written record by
- * record with an {@link AppendBatchBuilder} ({@link #builder()}), which validates, meters
- * and encodes each record as it is added, without a protobuf object per record.
+ * A batch is made of records ({@link #of(List)}) or written record by record with an
+ * {@link AppendBatchBuilder} ({@link #builder()}); either way it is encoded once, when
+ * built, in S2's wire format ({@link #encoded()}). Immutable and thread-safe.
  */
 public final class AppendBatch {
 
-	private volatile @Nullable AppendInput input;
+	private final byte[] buffer;
 
-	private final byte @Nullable [] encoded;
+	/** The bytes of the records, from the start of the buffer. */
+	private final int recordsLength;
 
+	/** The bytes of the whole encoding: the records, then match_seq_num and token. */
 	private final int encodedLength;
 
 	private final int size;
@@ -38,36 +39,29 @@ public final class AppendBatch {
 
 	private final @Nullable String fencingToken;
 
-	private AppendBatch(AppendInput input) {
-		this.meteredBytes = AppendRules.validate(input);
-		this.input = input;
-		this.encoded = null;
-		this.encodedLength = 0;
-		this.size = input.getRecordsCount();
-		this.matchSeqNum = input.hasMatchSeqNum() ? input.getMatchSeqNum() : null;
-		this.fencingToken = input.hasFencingToken() ? input.getFencingToken() : null;
-	}
+	private volatile @Nullable List<AppendRecord> records;
 
 	/**
-	 * A batch an {@link AppendBatchBuilder} encoded and validated.
+	 * A batch an {@link AppendBatchBuilder} encoded and validated: the records, then the
+	 * optional fields.
 	 */
-	AppendBatch(byte[] encoded, int encodedLength, int size, long meteredBytes, @Nullable Long matchSeqNum,
-			@Nullable String fencingToken) {
-		this.input = null;
-		this.encoded = encoded;
+	AppendBatch(byte[] buffer, int recordsLength, int encodedLength, int size, long meteredBytes,
+			@Nullable Long matchSeqNum, @Nullable String fencingToken, @Nullable List<AppendRecord> records) {
+		this.buffer = buffer;
+		this.recordsLength = recordsLength;
 		this.encodedLength = encodedLength;
 		this.size = size;
 		this.meteredBytes = meteredBytes;
 		this.matchSeqNum = matchSeqNum;
 		this.fencingToken = fencingToken;
+		this.records = records;
 	}
 
 	/**
 	 * A batch of records.
-	 * @param records the records
+	 * @param records the records, 1 to 1000, at most 1 MiB metered together
 	 * @return the batch
-	 * @throws io.github.s2spring.protocol.limits.ValidationException if the batch breaks
-	 * a limit
+	 * @throws ValidationException if the batch breaks a limit
 	 */
 	public static AppendBatch of(AppendRecord... records) {
 		return of(Arrays.asList(records));
@@ -75,24 +69,38 @@ public final class AppendBatch {
 
 	/**
 	 * A batch of records.
-	 * @param records the records
+	 * @param records the records, 1 to 1000, at most 1 MiB metered together
 	 * @return the batch
-	 * @throws io.github.s2spring.protocol.limits.ValidationException if the batch breaks
-	 * a limit
+	 * @throws ValidationException if the batch breaks a limit
 	 */
 	public static AppendBatch of(List<AppendRecord> records) {
-		return new AppendBatch(AppendInput.newBuilder().addAllRecords(records).build());
+		List<AppendRecord> copy = List.copyOf(records);
+		AppendBatchBuilder builder = builder();
+		for (AppendRecord record : copy) {
+			builder.add(record);
+		}
+		return builder.build(copy);
 	}
 
 	/**
-	 * A batch from its protobuf form.
-	 * @param input the protobuf message
-	 * @return the batch
-	 * @throws io.github.s2spring.protocol.limits.ValidationException if the batch breaks
-	 * a limit
+	 * Packs records, in order, into as few batches as S2's limits allow (1000 records, 1
+	 * MiB metered each): a batch is full when the next record would not fit.
+	 * @param records the records
+	 * @return the batches, in order; none for no records
 	 */
-	public static AppendBatch of(AppendInput input) {
-		return new AppendBatch(input);
+	public static List<AppendBatch> pack(List<AppendRecord> records) {
+		List<AppendBatch> batches = new ArrayList<>();
+		AppendBatchBuilder batch = builder();
+		for (AppendRecord record : records) {
+			if (!batch.isEmpty() && !batch.fits(record)) {
+				batches.add(batch.build());
+			}
+			batch.add(record);
+		}
+		if (!batch.isEmpty()) {
+			batches.add(batch.build());
+		}
+		return batches;
 	}
 
 	/**
@@ -106,28 +114,77 @@ public final class AppendBatch {
 
 	/**
 	 * This batch, appended only if its first record gets this sequence number.
-	 * @param matchSeqNum the expected sequence number
+	 * @param seqNum the expected sequence number
 	 * @return a new batch
+	 * @throws ValidationException if the number is negative
 	 */
-	public AppendBatch withMatchSeqNum(long matchSeqNum) {
-		return new AppendBatch(toProto().toBuilder().setMatchSeqNum(matchSeqNum).build());
+	public AppendBatch withMatchSeqNum(long seqNum) {
+		ValidationException.check(() -> Limits.requireUnsigned("match_seq_num", seqNum));
+		return withTrailer(seqNum, this.fencingToken);
 	}
 
 	/**
 	 * This batch, appended only if the stream's fencing token equals this one.
-	 * @param fencingToken the token, at most 36 bytes
+	 * @param token the token, at most 36 bytes
 	 * @return a new batch
+	 * @throws ValidationException if the token is too long
 	 */
-	public AppendBatch withFencingToken(String fencingToken) {
-		return new AppendBatch(toProto().toBuilder().setFencingToken(fencingToken).build());
+	public AppendBatch withFencingToken(String token) {
+		ValidationException.check(() -> Names.requireFencingToken(token));
+		return withTrailer(this.matchSeqNum, token);
+	}
+
+	private AppendBatch withTrailer(@Nullable Long match, @Nullable String token) {
+		byte[] copy = Arrays.copyOf(this.buffer, this.recordsLength + trailerSize(match, token));
+		int end = writeTrailer(copy, this.recordsLength, match, token);
+		return new AppendBatch(copy, this.recordsLength, end, this.size, this.meteredBytes, match, token, this.records);
+	}
+
+	static int trailerSize(@Nullable Long match, @Nullable String token) {
+		int size = 0;
+		if (match != null) {
+			size += 1 + Wire.varintSize(match);
+		}
+		if (token != null) {
+			int length = token.getBytes(StandardCharsets.UTF_8).length;
+			size += 1 + Wire.varintSize(length) + length;
+		}
+		return size;
 	}
 
 	/**
-	 * The records.
+	 * Writes {@code match_seq_num} and {@code fencing_token} (even an empty token: it is
+	 * a proto3 optional field) after the records.
+	 * @return the offset after them
+	 */
+	static int writeTrailer(byte[] buffer, int offset, @Nullable Long match, @Nullable String token) {
+		int at = offset;
+		if (match != null) {
+			at = Wire.writeVarint(buffer, at, Wire.MATCH_SEQ_NUM_TAG);
+			at = Wire.writeVarint(buffer, at, match);
+		}
+		if (token != null) {
+			byte[] utf8 = token.getBytes(StandardCharsets.UTF_8);
+			at = Wire.writeVarint(buffer, at, Wire.FENCING_TOKEN_TAG);
+			at = Wire.writeVarint(buffer, at, utf8.length);
+			System.arraycopy(utf8, 0, buffer, at, utf8.length);
+			at += utf8.length;
+		}
+		return at;
+	}
+
+	/**
+	 * The records, in order. For a batch from a builder they are decoded from the
+	 * encoding on first use (as views of it).
 	 * @return the records
 	 */
 	public List<AppendRecord> records() {
-		return toProto().getRecordsList();
+		List<AppendRecord> current = this.records;
+		if (current == null) {
+			current = List.copyOf(Wire.readRecords(this.buffer, this.recordsLength));
+			this.records = current;
+		}
+		return current;
 	}
 
 	/**
@@ -163,50 +220,13 @@ public final class AppendBatch {
 	}
 
 	/**
-	 * The protobuf form (decoded on first use for a batch from a builder).
-	 * @return the protobuf message
+	 * The batch in S2's protobuf wire encoding, an {@code AppendInput} message (records,
+	 * {@code match_seq_num}, {@code fencing_token}), as it is sent: a read-only view of
+	 * the batch's own bytes, not a copy.
+	 * @return a new read-only view, positioned at the first byte
 	 */
-	public AppendInput toProto() {
-		AppendInput current = this.input;
-		if (current == null) {
-			try {
-				current = AppendInput.parser().parseFrom(encoded(), 0, this.encodedLength);
-			}
-			catch (InvalidProtocolBufferException ex) {
-				throw new IllegalStateException("A built batch does not decode: " + ex.getMessage(), ex);
-			}
-			this.input = current;
-		}
-		return current;
-	}
-
-	/**
-	 * The protobuf encoding of this batch.
-	 * @return a new array
-	 */
-	byte[] toByteArray() {
-		byte[] bytes = this.encoded;
-		return (bytes != null) ? Arrays.copyOf(bytes, this.encodedLength) : toProto().toByteArray();
-	}
-
-	/**
-	 * Encodes this batch as one S2S frame, as an append session sends it.
-	 * @param encoder the encoder, whose compression applies
-	 * @param allocator the allocator of the frame
-	 * @return the frame; the caller owns (and releases) it
-	 */
-	public ByteBuf frame(S2sFrameEncoder encoder, ByteBufAllocator allocator) {
-		byte[] bytes = this.encoded;
-		return (bytes != null) ? encoder.encode(bytes, this.encodedLength, false, allocator)
-				: encoder.encode(toProto(), false, allocator);
-	}
-
-	private byte[] encoded() {
-		byte[] bytes = this.encoded;
-		if (bytes == null) {
-			throw new IllegalStateException("The batch has no encoded form");
-		}
-		return bytes;
+	public ByteBuffer encoded() {
+		return ByteBuffer.wrap(this.buffer, 0, this.encodedLength).asReadOnlyBuffer();
 	}
 
 	@Override

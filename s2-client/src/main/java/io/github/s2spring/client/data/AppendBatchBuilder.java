@@ -1,28 +1,25 @@
 package io.github.s2spring.client.data;
 
-import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
-import com.google.protobuf.CodedOutputStream;
 import org.jspecify.annotations.Nullable;
-import s2.v1.AppendRecord;
 
-import io.github.s2spring.protocol.limits.AppendRules;
+import io.github.s2spring.client.error.ValidationException;
 import io.github.s2spring.protocol.limits.Limits;
 import io.github.s2spring.protocol.limits.MeteredSize;
 import io.github.s2spring.protocol.limits.Names;
-import io.github.s2spring.protocol.limits.ValidationException;
 
 /**
  * Fills an {@link AppendBatch} record by record: each record is validated, metered and
  * written straight into the batch's protobuf encoding when it is added, so a batch of
- * 1000 records costs one array (sized like the previous batch) instead of a protobuf
- * object per record. A record that would break a limit is refused with a
- * {@link ValidationException} and leaves the builder as it was, so a producer can
- * {@link #build()} what it has and start the next batch with that record.
- * {@link #build()} hands the batch over and leaves the builder empty for the next one.
- * Not thread-safe.
+ * 1000 records costs one array (sized like the previous batch) instead of an object per
+ * record. A record that would break a limit is refused with a {@link ValidationException}
+ * and leaves the builder as it was, so a producer can {@link #build()} what it has and
+ * start the next batch with that record. {@link #build()} hands the batch over and leaves
+ * the builder empty for the next one. Not thread-safe.
  *
  * <pre class="code">
  * AppendBatchBuilder builder = AppendBatch.builder();
@@ -35,14 +32,6 @@ import io.github.s2spring.protocol.limits.ValidationException;
  * </pre>
  */
 public final class AppendBatchBuilder {
-
-	private static final int RECORDS_TAG = (1 << 3) | 2;
-
-	private static final int MATCH_SEQ_NUM_TAG = 2 << 3;
-
-	private static final int FENCING_TOKEN_TAG = (3 << 3) | 2;
-
-	private static final int BODY_TAG = (3 << 3) | 2;
 
 	private static final int INITIAL_BYTES = 16 * 1024;
 
@@ -75,43 +64,39 @@ public final class AppendBatchBuilder {
 	 */
 	public AppendBatchBuilder add(byte[] body) {
 		admit(MeteredSize.of(0, 0, body.length));
-		int record = (body.length == 0) ? 0 : 1 + CodedOutputStream.computeUInt32SizeNoTag(body.length) + body.length;
-		ensure(1 + CodedOutputStream.computeUInt32SizeNoTag(record) + record);
-		writeVarint(RECORDS_TAG);
-		writeVarint(record);
-		if (body.length > 0) {
-			writeVarint(BODY_TAG);
-			writeVarint(body.length);
-			System.arraycopy(body, 0, this.buffer, this.length, body.length);
-			this.length += body.length;
-		}
+		int record = Wire.bytesFieldSize(body.length);
+		ensure(1 + Wire.varintSize(record) + record);
+		this.length = Wire.writeVarint(this.buffer, this.length, Wire.RECORDS_TAG);
+		this.length = Wire.writeVarint(this.buffer, this.length, record);
+		this.length = Wire.writeBytes(this.buffer, this.length, Wire.BODY_TAG, ByteBuffer.wrap(body));
 		this.count++;
 		return this;
 	}
 
 	/**
-	 * Adds a record with headers, a timestamp or a command.
+	 * Adds a record with a UTF-8 body and nothing else.
+	 * @param body the body text
+	 * @return this builder
+	 * @throws ValidationException if the record does not fit in this batch
+	 */
+	public AppendBatchBuilder add(String body) {
+		return add(body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Adds a record with headers, a timestamp or a command. Its bytes are copied into the
+	 * batch.
 	 * @param record the record
 	 * @return this builder
-	 * @throws ValidationException if the record breaks a rule of S2 or does not fit in
-	 * this batch
+	 * @throws ValidationException if the record does not fit in this batch
 	 */
 	public AppendBatchBuilder add(AppendRecord record) {
-		long metered = AppendRules.validate(record);
-		admit(metered);
-		int size = record.getSerializedSize();
-		ensure(1 + CodedOutputStream.computeUInt32SizeNoTag(size) + size);
-		writeVarint(RECORDS_TAG);
-		writeVarint(size);
-		CodedOutputStream out = CodedOutputStream.newInstance(this.buffer, this.length, size);
-		try {
-			record.writeTo(out);
-			out.checkNoSpaceLeft();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Cannot encode the record: " + ex.getMessage(), ex);
-		}
-		this.length += size;
+		admit(record.meteredBytes());
+		int size = Wire.recordSize(record);
+		ensure(1 + Wire.varintSize(size) + size);
+		this.length = Wire.writeVarint(this.buffer, this.length, Wire.RECORDS_TAG);
+		this.length = Wire.writeVarint(this.buffer, this.length, size);
+		this.length = Wire.writeRecord(this.buffer, this.length, record);
 		this.count++;
 		return this;
 	}
@@ -122,17 +107,30 @@ public final class AppendBatchBuilder {
 	 * @return whether {@link #add(byte[])} would accept it
 	 */
 	public boolean fits(int bodyBytes) {
-		return this.count < Limits.MAX_BATCH_RECORDS
-				&& this.meteredBytes + MeteredSize.of(0, 0, bodyBytes) <= Limits.MAX_BATCH_METERED_BYTES;
+		return fits(MeteredSize.of(0, 0, bodyBytes));
+	}
+
+	/**
+	 * Whether a record still fits in this batch.
+	 * @param record the record
+	 * @return whether {@link #add(AppendRecord)} would accept it
+	 */
+	public boolean fits(AppendRecord record) {
+		return fits(record.meteredBytes());
+	}
+
+	private boolean fits(long metered) {
+		return this.count < Limits.MAX_BATCH_RECORDS && this.meteredBytes + metered <= Limits.MAX_BATCH_METERED_BYTES;
 	}
 
 	/**
 	 * Appends the batch only if its first record gets this sequence number.
 	 * @param seqNum the expected sequence number
 	 * @return this builder
+	 * @throws ValidationException if the number is negative
 	 */
 	public AppendBatchBuilder matchSeqNum(long seqNum) {
-		Limits.requireUnsigned("match_seq_num", seqNum);
+		ValidationException.check(() -> Limits.requireUnsigned("match_seq_num", seqNum));
 		this.matchSeqNum = seqNum;
 		return this;
 	}
@@ -141,9 +139,10 @@ public final class AppendBatchBuilder {
 	 * Appends the batch only if the stream's fencing token equals this one.
 	 * @param token the token, at most 36 bytes
 	 * @return this builder
+	 * @throws ValidationException if the token is too long
 	 */
 	public AppendBatchBuilder fencingToken(String token) {
-		Names.requireFencingToken(token);
+		ValidationException.check(() -> Names.requireFencingToken(token));
 		this.fencingToken = token;
 		return this;
 	}
@@ -179,25 +178,20 @@ public final class AppendBatchBuilder {
 	 * @throws ValidationException if no record was added
 	 */
 	public AppendBatch build() {
+		return build(null);
+	}
+
+	AppendBatch build(@Nullable List<AppendRecord> records) {
 		if (this.count == 0) {
 			throw new ValidationException("record batch", "0 records", "must not be empty");
 		}
 		Long match = this.matchSeqNum;
 		String token = this.fencingToken;
-		if (match != null) {
-			ensure(1 + CodedOutputStream.computeUInt64SizeNoTag(match));
-			writeVarint(MATCH_SEQ_NUM_TAG);
-			writeVarint(match);
-		}
-		if (token != null) {
-			byte[] utf8 = token.getBytes(StandardCharsets.UTF_8);
-			ensure(1 + CodedOutputStream.computeUInt32SizeNoTag(utf8.length) + utf8.length);
-			writeVarint(FENCING_TOKEN_TAG);
-			writeVarint(utf8.length);
-			System.arraycopy(utf8, 0, this.buffer, this.length, utf8.length);
-			this.length += utf8.length;
-		}
-		AppendBatch batch = new AppendBatch(this.buffer, this.length, this.count, this.meteredBytes, match, token);
+		int recordsLength = this.length;
+		ensure(AppendBatch.trailerSize(match, token));
+		this.length = AppendBatch.writeTrailer(this.buffer, this.length, match, token);
+		AppendBatch batch = new AppendBatch(this.buffer, recordsLength, this.length, this.count, this.meteredBytes,
+				match, token, records);
 		this.expectedBytes = Math.max(INITIAL_BYTES, this.length);
 		this.buffer = NONE;
 		this.length = 0;
@@ -230,15 +224,6 @@ public final class AppendBatchBuilder {
 			int capacity = (this.buffer.length == 0) ? this.expectedBytes : this.buffer.length * 2;
 			this.buffer = Arrays.copyOf(this.buffer, Math.max(needed, capacity));
 		}
-	}
-
-	private void writeVarint(long value) {
-		long rest = value;
-		while ((rest & ~0x7FL) != 0) {
-			this.buffer[this.length++] = (byte) ((rest & 0x7F) | 0x80);
-			rest >>>= 7;
-		}
-		this.buffer[this.length++] = (byte) rest;
 	}
 
 }

@@ -3,37 +3,26 @@ package io.github.s2spring.client.data;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import s2.v1.SequencedRecord;
 
 import io.github.s2spring.protocol.StreamPosition;
-import io.github.s2spring.protocol.limits.MeteredSize;
 
 /**
- * Records read from a stream, in sequence order.
- * <p>
- * Batches from a read session are decoded without copying: every record's body and
- * headers are views of the frame the batch arrived in, as in the official TypeScript SDK.
- * A body kept long after its batch therefore keeps that whole frame (up to about 1 MiB)
- * in memory; copy it with {@code toByteArray()} when that matters. Read such views with
- * relative {@link java.nio.ByteBuffer} access: the buffer of
- * {@code asReadOnlyByteBuffer()} starts at the view's position, not at 0.
+ * Records read from a stream, in sequence order. Batches from a read session are decoded
+ * without copying: every record's body and headers are views of the frame the batch
+ * arrived in (see {@link SequencedRecord}).
  *
  * @param records the records, possibly empty
  * @param tail the stream's tail, present when the batch was read at or near the tail
  */
 public record ReadBatch(List<SequencedRecord> records, @Nullable StreamPosition tail) {
 
+	/**
+	 * Creates a batch; the list is copied unless it is already unmodifiable.
+	 * @param records the records
+	 * @param tail the tail, or {@code null}
+	 */
 	public ReadBatch {
 		records = List.copyOf(records);
-	}
-
-	/**
-	 * Converts a protobuf batch.
-	 * @param batch the protobuf message
-	 * @return the batch
-	 */
-	public static ReadBatch of(s2.v1.ReadBatch batch) {
-		return new ReadBatch(batch.getRecordsList(), batch.hasTail() ? StreamPosition.of(batch.getTail()) : null);
 	}
 
 	/**
@@ -51,7 +40,7 @@ public record ReadBatch(List<SequencedRecord> records, @Nullable StreamPosition 
 	public long meteredBytes() {
 		long total = 0;
 		for (SequencedRecord record : this.records) {
-			total += MeteredSize.of(record);
+			total += record.meteredBytes();
 		}
 		return total;
 	}
@@ -61,7 +50,7 @@ public record ReadBatch(List<SequencedRecord> records, @Nullable StreamPosition 
 	 * @return the next sequence number
 	 */
 	public long nextSeqNum() {
-		return this.records.isEmpty() ? -1 : this.records.get(this.records.size() - 1).getSeqNum() + 1;
+		return this.records.isEmpty() ? -1 : this.records.get(this.records.size() - 1).seqNum() + 1;
 	}
 
 }

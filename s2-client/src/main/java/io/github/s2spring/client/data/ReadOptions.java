@@ -2,6 +2,7 @@ package io.github.s2spring.client.data;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.s2spring.client.error.ValidationException;
 import io.github.s2spring.protocol.limits.Limits;
 
 /**
@@ -22,18 +23,18 @@ public record ReadOptions(Start start, long startValue, @Nullable Long count, @N
 		@Nullable Long until, @Nullable Integer waitSeconds, boolean clamp) {
 
 	public ReadOptions {
-		Limits.requireUnsigned("read start", startValue);
+		ValidationException.check(() -> Limits.requireUnsigned("read start", startValue));
 		if (count != null) {
-			Limits.requireUnsigned("read count", count);
+			ValidationException.check(() -> Limits.requireUnsigned("read count", count));
 		}
 		if (bytes != null) {
-			Limits.requireUnsigned("read bytes", bytes);
+			ValidationException.check(() -> Limits.requireUnsigned("read bytes", bytes));
 		}
 		if (until != null) {
-			Limits.requireUnsigned("read until", until);
+			ValidationException.check(() -> Limits.requireUnsigned("read until", until));
 		}
 		if (waitSeconds != null) {
-			Limits.requireUnsigned("read wait", waitSeconds);
+			ValidationException.check(() -> Limits.requireUnsigned("read wait", waitSeconds));
 		}
 	}
 

@@ -1,6 +1,6 @@
 /**
- * The data plane: stream handles with unary append, read and check-tail, and the append
- * and read sessions that pipeline, resume and survive faults.
+ * The data plane: stream handles with unary append, read and check-tail, append and read
+ * sessions, and the SDK's own record types (immutable, bytes as read-only views).
  */
 @NullMarked
 package io.github.s2spring.client.data;

@@ -5,8 +5,9 @@ import java.util.concurrent.CompletableFuture;
 import io.github.s2spring.client.data.AppendAck;
 import io.github.s2spring.client.data.AppendBatch;
 import io.github.s2spring.client.data.AppendSession;
+import io.github.s2spring.client.error.FencingTokenMismatchException;
+import io.github.s2spring.client.error.ValidationException;
 import io.github.s2spring.protocol.limits.Names;
-import s2.v1.AppendInput;
 
 /**
  * Where a {@link SerializingAppendSession} sends its batches: usually an append session
@@ -27,21 +28,21 @@ public interface AppendSink {
 	 * @param batch the batch, within S2's batch limits
 	 * @return the acknowledgement, or the failure
 	 */
-	CompletableFuture<AppendAck> append(AppendInput batch);
+	CompletableFuture<AppendAck> append(AppendBatch batch);
 
 	/**
 	 * This sink with a fencing token on every batch: once another writer fences the
 	 * stream with a different token, every batch fails with a
-	 * {@link io.github.s2spring.client.FencingTokenMismatchException} and nothing more is
-	 * written.
+	 * {@link io.github.s2spring.client.error.FencingTokenMismatchException} and nothing
+	 * more is written.
 	 * @param fencingToken the token this writer holds, at most 36 bytes
 	 * @return the fenced sink
-	 * @throws io.github.s2spring.protocol.limits.ValidationException if the token is too
+	 * @throws io.github.s2spring.client.error.ValidationException if the token is too
 	 * long
 	 */
 	default AppendSink fenced(String fencingToken) {
-		Names.requireFencingToken(fencingToken);
-		return (batch) -> append(batch.toBuilder().setFencingToken(fencingToken).build());
+		ValidationException.check(() -> Names.requireFencingToken(fencingToken));
+		return (batch) -> append(batch.withFencingToken(fencingToken));
 	}
 
 	/**
@@ -50,7 +51,7 @@ public interface AppendSink {
 	 * @return the sink
 	 */
 	static AppendSink of(AppendSession session) {
-		return (batch) -> session.appendAsync(AppendBatch.of(batch));
+		return (batch) -> session.appendAsync(batch);
 	}
 
 }

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.s2spring.protocol.limits.ValidationException;
-import s2.v1.Header;
+import io.github.s2spring.client.data.Header;
+import io.github.s2spring.client.error.ValidationException;
 
 /**
  * Drops records that a writer sent again, by their {@code _dedupe_seq}: a record is kept
@@ -19,7 +19,7 @@ import s2.v1.Header;
  * batches land after another writer's records, are filtered correctly too. Not
  * thread-safe: one filter per reader.
  */
-public final class DedupeFilter {
+final class DedupeFilter {
 
 	/** The writer id of dedupe sequences written without {@code _writer_id}. */
 	public static final String LEGACY_WRITER_ID = "__legacy__";
@@ -30,7 +30,7 @@ public final class DedupeFilter {
 	 * Creates a filter.
 	 * @param maxWriters how many writers to remember, at least 1
 	 */
-	public DedupeFilter(int maxWriters) {
+	DedupeFilter(int maxWriters) {
 		if (maxWriters < 1) {
 			throw new ValidationException("max writers", maxWriters, "must be at least 1");
 		}
@@ -52,7 +52,7 @@ public final class DedupeFilter {
 	 * @return whether to keep the record
 	 * @throws MalformedHeaderException if {@code _dedupe_seq} is not 8 bytes
 	 */
-	public boolean accept(List<Header> headers) {
+	boolean accept(List<Header> headers) {
 		return accept(ReservedHeaders.parse(headers));
 	}
 
@@ -74,7 +74,7 @@ public final class DedupeFilter {
 	 * How many writers the filter remembers now.
 	 * @return the number of writers
 	 */
-	public int trackedWriters() {
+	int trackedWriters() {
 		return this.lastSeqByWriter.size();
 	}
 

@@ -1,18 +1,19 @@
 package io.github.s2spring.client.patterns;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.google.protobuf.ByteString;
+import org.jspecify.annotations.Nullable;
+
+import io.github.s2spring.client.data.SequencedRecord;
+import io.github.s2spring.client.error.ValidationException;
 import io.github.s2spring.client.patterns.ReadOutcome.Failure;
 import io.github.s2spring.client.patterns.ReadOutcome.Message;
 import io.github.s2spring.client.patterns.ReadOutcome.Reason;
-import io.github.s2spring.protocol.limits.ValidationException;
-import org.jspecify.annotations.Nullable;
-import s2.v1.SequencedRecord;
 
 /**
  * Reassembles messages from their records, as the TypeScript {@code FrameAssembler} does,
@@ -35,7 +36,7 @@ import s2.v1.SequencedRecord;
  * {@link FrameSizeException}, as in TypeScript. Not thread-safe: one assembler per
  * reader.
  */
-public final class FrameAssembler {
+final class FrameAssembler {
 
 	private static final String NO_WRITER = "";
 
@@ -51,7 +52,7 @@ public final class FrameAssembler {
 	 * @param maxOpenFrames how many writers may have a frame in progress at once; beyond
 	 * it the oldest partial frame is dropped and reported
 	 */
-	public FrameAssembler(long maxFrameBytes, int maxOpenFrames) {
+	FrameAssembler(long maxFrameBytes, int maxOpenFrames) {
 		if (maxFrameBytes < 1 || maxFrameBytes > Integer.MAX_VALUE - 8) {
 			throw new ValidationException("max frame bytes", maxFrameBytes,
 					"must be between 1 and " + (Integer.MAX_VALUE - 8));
@@ -72,8 +73,8 @@ public final class FrameAssembler {
 	 * @throws FrameSizeException if a frame header declares 0 bytes or more than the
 	 * limit
 	 */
-	public List<ReadOutcome<byte[]>> push(SequencedRecord record) {
-		return push(record, ReservedHeaders.parse(record.getHeadersList()));
+	List<ReadOutcome<byte[]>> push(SequencedRecord record) {
+		return push(record, ReservedHeaders.parse(record.headers()));
 	}
 
 	List<ReadOutcome<byte[]>> push(SequencedRecord record, ReservedHeaders headers) {
@@ -89,9 +90,9 @@ public final class FrameAssembler {
 		else {
 			frame = this.open.get(key);
 			if (frame == null) {
-				byte[] body = record.getBody().toByteArray();
-				out.add(new Message<>(body, record.getSeqNum(), record.getSeqNum(), record.getTimestamp(), 1,
-						body.length, headers.writerId()));
+				byte[] body = record.bodyAsBytes();
+				out.add(new Message<>(body, record.seqNum(), record.seqNum(), record.timestamp(), 1, body.length,
+						headers.writerId()));
 				return out;
 			}
 		}
@@ -103,7 +104,7 @@ public final class FrameAssembler {
 	 * How many frames are in progress.
 	 * @return the number of partial frames held
 	 */
-	public int openFrames() {
+	int openFrames() {
 		return this.open.size();
 	}
 
@@ -111,7 +112,7 @@ public final class FrameAssembler {
 			List<ReadOutcome<byte[]>> out) {
 		long bytes = headers.frameBytes();
 		long records = headers.frameRecords();
-		long seq = record.getSeqNum();
+		long seq = record.seqNum();
 		if (bytes == 0 || Long.compareUnsigned(bytes, this.maxFrameBytes) > 0) {
 			throw new FrameSizeException("Frame starting at seq num " + seq + " declares "
 					+ Long.toUnsignedString(bytes) + " bytes; it must be between 1 and " + this.maxFrameBytes, bytes,
@@ -141,17 +142,17 @@ public final class FrameAssembler {
 	}
 
 	private void append(OpenFrame frame, SequencedRecord record, String key, List<ReadOutcome<byte[]>> out) {
-		ByteString body = record.getBody();
-		frame.lastSeqNum = record.getSeqNum();
+		ByteBuffer body = record.body();
+		frame.lastSeqNum = record.seqNum();
 		frame.received++;
-		if ((long) frame.written + body.size() > frame.bytes) {
+		if ((long) frame.written + body.remaining() > frame.bytes) {
 			this.open.remove(key);
 			out.add(frame.dropped(Reason.FRAME_SIZE_MISMATCH, "Frame dropped: its records exceed the declared "
 					+ frame.bytes + " bytes at record " + frame.received + " of " + frame.records));
 			return;
 		}
 		frame.chunks.add(body);
-		frame.written += body.size();
+		frame.written += body.remaining();
 		if (frame.received < frame.records) {
 			return;
 		}
@@ -163,9 +164,10 @@ public final class FrameAssembler {
 		}
 		byte[] payload = new byte[frame.bytes];
 		int offset = 0;
-		for (ByteString chunk : frame.chunks) {
-			chunk.copyTo(payload, offset);
-			offset += chunk.size();
+		for (ByteBuffer chunk : frame.chunks) {
+			int size = chunk.remaining();
+			chunk.get(payload, offset, size);
+			offset += size;
 		}
 		out.add(new Message<>(payload, frame.seqNum, frame.lastSeqNum, frame.timestamp, frame.records, frame.bytes,
 				frame.writerId));
@@ -183,7 +185,7 @@ public final class FrameAssembler {
 
 		final @Nullable String writerId;
 
-		final List<ByteString> chunks = new ArrayList<>();
+		final List<ByteBuffer> chunks = new ArrayList<>();
 
 		long lastSeqNum;
 
@@ -192,8 +194,8 @@ public final class FrameAssembler {
 		int written;
 
 		OpenFrame(SequencedRecord first, int bytes, int records, @Nullable String writerId) {
-			this.seqNum = first.getSeqNum();
-			this.timestamp = first.getTimestamp();
+			this.seqNum = first.seqNum();
+			this.timestamp = first.timestamp();
 			this.lastSeqNum = this.seqNum;
 			this.bytes = bytes;
 			this.records = records;

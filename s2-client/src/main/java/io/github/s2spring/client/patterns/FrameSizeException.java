@@ -4,7 +4,7 @@ package io.github.s2spring.client.patterns;
  * A message (frame) whose size is outside the allowed range: a serialized message larger
  * than the writer's limit, or a frame header on the stream declaring a size that is not
  * positive or larger than the reader's limit. The TypeScript patterns call it
- * {@code FrameSizeError}.
+ * {@code FrameSizeError}. Code {@code frame_size}.
  */
 public final class FrameSizeException extends PatternException {
 
@@ -21,7 +21,7 @@ public final class FrameSizeException extends PatternException {
 	 * @param maxFrameBytes the limit that applied
 	 */
 	public FrameSizeException(String message, long frameBytes, long maxFrameBytes) {
-		super(message);
+		super("frame_size", message, true, null);
 		this.frameBytes = frameBytes;
 		this.maxFrameBytes = maxFrameBytes;
 	}

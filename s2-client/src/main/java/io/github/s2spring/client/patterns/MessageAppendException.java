@@ -1,10 +1,11 @@
 package io.github.s2spring.client.patterns;
 
 /**
- * A message whose batches could not all be acknowledged. Whether they were written is
- * unknown: {@link #message()} holds the batches exactly as they were sent, so that
- * resending them ({@link SerializingAppendSession#resend(PreparedMessage)}) carries the
- * same dedupe stamps and readers drop the copies that were written.
+ * A message whose batches could not all be acknowledged (code
+ * {@code message_append_failed}). Whether they were written is unknown:
+ * {@link #message()} holds the batches exactly as they were sent, so that resending them
+ * ({@link SerializingAppendSession#resend(PreparedMessage)}) carries the same dedupe
+ * stamps and readers drop the copies that were written.
  */
 public final class MessageAppendException extends PatternException {
 
@@ -18,8 +19,8 @@ public final class MessageAppendException extends PatternException {
 	 * @param cause the failure of its first failed batch
 	 */
 	public MessageAppendException(PreparedMessage message, Throwable cause) {
-		super("Append of a message of " + message.records() + " records (" + message.bytes()
-				+ " bytes) failed; its outcome is unknown: " + cause.getMessage(), cause);
+		super("message_append_failed", "Append of a message of " + message.records() + " records (" + message.bytes()
+				+ " bytes) failed; its outcome is unknown: " + cause.getMessage(), false, cause);
 		this.message = message;
 	}
 

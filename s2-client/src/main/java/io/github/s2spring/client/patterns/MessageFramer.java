@@ -1,12 +1,14 @@
 package io.github.s2spring.client.patterns;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
-import com.google.protobuf.ByteString;
-import s2.v1.AppendRecord;
-import s2.v1.Header;
+import io.github.s2spring.client.data.AppendBatch;
+import io.github.s2spring.client.data.AppendRecord;
+import io.github.s2spring.client.data.Header;
 
 /**
  * Turns serialized messages into records exactly as the TypeScript
@@ -21,7 +23,7 @@ import s2.v1.Header;
  * must be appended in the order they were framed: a reader drops records whose dedupe
  * sequence is not above the last one it saw from the same writer.
  */
-public final class MessageFramer {
+final class MessageFramer {
 
 	private final MessageWriterOptions options;
 
@@ -33,10 +35,10 @@ public final class MessageFramer {
 	 * Creates a framer.
 	 * @param options the chunk size, size limit and dedupe settings
 	 */
-	public MessageFramer(MessageWriterOptions options) {
+	MessageFramer(MessageWriterOptions options) {
 		this.options = options;
-		this.writerIdHeader = header(PatternHeaders.WRITER_ID_NAME,
-				ByteString.copyFromUtf8(options.writerId().value()));
+		this.writerIdHeader = new Header(PatternHeaders.WRITER_ID_NAME,
+				ByteBuffer.wrap(options.writerId().value().getBytes(StandardCharsets.UTF_8)));
 		this.nextDedupeSeq = options.firstDedupeSeq();
 	}
 
@@ -44,7 +46,7 @@ public final class MessageFramer {
 	 * The options of this framer.
 	 * @return the options
 	 */
-	public MessageWriterOptions options() {
+	MessageWriterOptions options() {
 		return this.options;
 	}
 
@@ -52,7 +54,7 @@ public final class MessageFramer {
 	 * The {@code _dedupe_seq} the next record will get.
 	 * @return the next dedupe sequence number
 	 */
-	public synchronized long nextDedupeSeq() {
+	synchronized long nextDedupeSeq() {
 		return this.nextDedupeSeq;
 	}
 
@@ -64,7 +66,7 @@ public final class MessageFramer {
 	 * @throws EmptyMessageException if the payload is empty
 	 * @throws FrameSizeException if the payload is larger than the limit
 	 */
-	public PreparedMessage frame(byte[] payload) {
+	PreparedMessage frame(byte[] payload) {
 		if (payload.length == 0) {
 			throw new EmptyMessageException();
 		}
@@ -82,24 +84,20 @@ public final class MessageFramer {
 		List<AppendRecord> records = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
 			int offset = i * chunk;
-			AppendRecord.Builder record = AppendRecord.newBuilder()
-				.setBody(ByteString.copyFrom(payload, offset, Math.min(chunk, payload.length - offset)));
+			List<Header> headers = new ArrayList<>(4);
 			if (i == 0) {
-				record.addHeaders(header(PatternHeaders.FRAME_RECORDS_NAME, PatternHeaders.encodeU64(count)));
-				record.addHeaders(header(PatternHeaders.FRAME_BYTES_NAME, PatternHeaders.encodeU64(payload.length)));
+				headers.add(new Header(PatternHeaders.FRAME_RECORDS_NAME, PatternHeaders.encodeU64(count)));
+				headers.add(new Header(PatternHeaders.FRAME_BYTES_NAME, PatternHeaders.encodeU64(payload.length)));
 			}
 			if (this.options.dedupe()) {
-				record.addHeaders(header(PatternHeaders.DEDUPE_SEQ_NAME, PatternHeaders.encodeU64(first + i)));
-				record.addHeaders(this.writerIdHeader);
+				headers.add(new Header(PatternHeaders.DEDUPE_SEQ_NAME, PatternHeaders.encodeU64(first + i)));
+				headers.add(this.writerIdHeader);
 			}
-			records.add(record.build());
+			ByteBuffer body = ByteBuffer.wrap(payload, offset, Math.min(chunk, payload.length - offset));
+			records.add(new AppendRecord(headers, body, null));
 		}
-		return new PreparedMessage(BatchPacker.pack(records), count, payload.length,
+		return new PreparedMessage(AppendBatch.pack(records), count, payload.length,
 				this.options.dedupe() ? OptionalLong.of(first) : OptionalLong.empty());
-	}
-
-	private static Header header(ByteString name, ByteString value) {
-		return Header.newBuilder().setName(name).setValue(value).build();
 	}
 
 }

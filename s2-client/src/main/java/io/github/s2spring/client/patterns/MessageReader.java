@@ -5,12 +5,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Flow;
 
+import io.github.s2spring.client.data.ReadBatch;
+import io.github.s2spring.client.data.ReadSession;
+import io.github.s2spring.client.data.SequencedRecord;
 import io.github.s2spring.client.patterns.ReadOutcome.Failure;
 import io.github.s2spring.client.patterns.ReadOutcome.Message;
 import io.github.s2spring.client.patterns.ReadOutcome.Reason;
-import io.github.s2spring.client.data.ReadBatch;
-import io.github.s2spring.client.data.ReadSession;
-import s2.v1.SequencedRecord;
 
 /**
  * Reads typed messages from records, compatible with the TypeScript
@@ -78,16 +78,6 @@ public final class MessageReader<T> {
 	 */
 	public List<ReadOutcome<T>> read(ReadBatch batch) {
 		return readAll(batch.records());
-	}
-
-	/**
-	 * Reads the next batch of the stream in its protobuf form.
-	 * @param batch the batch
-	 * @return the messages and failures, in order
-	 * @throws FrameSizeException if a record starts a frame over the limit
-	 */
-	public List<ReadOutcome<T>> read(s2.v1.ReadBatch batch) {
-		return readAll(batch.getRecordsList());
 	}
 
 	/**
@@ -163,11 +153,11 @@ public final class MessageReader<T> {
 	private void read(SequencedRecord record, List<ReadOutcome<T>> out) {
 		ReservedHeaders headers;
 		try {
-			headers = ReservedHeaders.parse(record.getHeadersList());
+			headers = ReservedHeaders.parse(record.headers());
 		}
 		catch (MalformedHeaderException ex) {
-			out.add(new Failure<>(Reason.MALFORMED_HEADER, ex.getMessage() + "; record skipped", record.getSeqNum(),
-					record.getSeqNum(), ex));
+			out.add(new Failure<>(Reason.MALFORMED_HEADER, ex.getMessage() + "; record skipped", record.seqNum(),
+					record.seqNum(), ex));
 			return;
 		}
 		if (this.options.dedupe() && !this.dedupe.accept(headers)) {

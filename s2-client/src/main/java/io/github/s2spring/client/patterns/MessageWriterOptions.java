@@ -2,8 +2,8 @@ package io.github.s2spring.client.patterns;
 
 import java.util.function.Predicate;
 
+import io.github.s2spring.client.error.ValidationException;
 import io.github.s2spring.protocol.limits.Limits;
-import io.github.s2spring.protocol.limits.ValidationException;
 
 /**
  * How a writer turns messages into records.
@@ -43,7 +43,7 @@ public record MessageWriterOptions(int chunkBytes, long maxMessageBytes, boolean
 		if (maxMessageBytes < 1) {
 			throw new ValidationException("max message size", maxMessageBytes, "must be positive");
 		}
-		Limits.requireUnsigned("first dedupe seq", firstDedupeSeq);
+		ValidationException.check(() -> Limits.requireUnsigned("first dedupe seq", firstDedupeSeq));
 		if (maxResends < 0) {
 			throw new ValidationException("max resends", maxResends, "must not be negative");
 		}

@@ -1,8 +1,8 @@
 package io.github.s2spring.client.patterns;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
-import com.google.protobuf.ByteString;
 import io.github.s2spring.protocol.limits.Limits;
 import io.github.s2spring.protocol.limits.MeteredSize;
 
@@ -11,7 +11,7 @@ import io.github.s2spring.protocol.limits.MeteredSize;
  * {@code @s2-dev/streamstore-patterns} 2.1.4. Every numeric value is an unsigned 64-bit
  * integer written as 8 bytes, big-endian.
  */
-public final class PatternHeaders {
+final class PatternHeaders {
 
 	/** Number of records of a message; on its first record only. */
 	public static final String FRAME_RECORDS = "_frame_records";
@@ -40,13 +40,13 @@ public final class PatternHeaders {
 	/** Default largest message: 100 MiB. */
 	public static final long DEFAULT_MAX_FRAME_BYTES = 100L * 1024 * 1024;
 
-	static final ByteString FRAME_RECORDS_NAME = ByteString.copyFromUtf8(FRAME_RECORDS);
+	static final ByteBuffer FRAME_RECORDS_NAME = utf8(FRAME_RECORDS);
 
-	static final ByteString FRAME_BYTES_NAME = ByteString.copyFromUtf8(FRAME_BYTES);
+	static final ByteBuffer FRAME_BYTES_NAME = utf8(FRAME_BYTES);
 
-	static final ByteString DEDUPE_SEQ_NAME = ByteString.copyFromUtf8(DEDUPE_SEQ);
+	static final ByteBuffer DEDUPE_SEQ_NAME = utf8(DEDUPE_SEQ);
 
-	static final ByteString WRITER_ID_NAME = ByteString.copyFromUtf8(WRITER_ID);
+	static final ByteBuffer WRITER_ID_NAME = utf8(WRITER_ID);
 
 	private PatternHeaders() {
 	}
@@ -58,10 +58,10 @@ public final class PatternHeaders {
 	 * @return the metered overhead of a first chunk
 	 */
 	static long firstChunkOverhead(boolean dedupe, int writerIdBytes) {
-		long headerBytes = FRAME_RECORDS_NAME.size() + U64_BYTES + FRAME_BYTES_NAME.size() + U64_BYTES;
+		long headerBytes = FRAME_RECORDS_NAME.remaining() + U64_BYTES + FRAME_BYTES_NAME.remaining() + U64_BYTES;
 		int headers = 2;
 		if (dedupe) {
-			headerBytes += DEDUPE_SEQ_NAME.size() + U64_BYTES + WRITER_ID_NAME.size() + writerIdBytes;
+			headerBytes += DEDUPE_SEQ_NAME.remaining() + U64_BYTES + WRITER_ID_NAME.remaining() + writerIdBytes;
 			headers += 2;
 		}
 		return MeteredSize.of(headers, headerBytes, 0);
@@ -83,13 +83,13 @@ public final class PatternHeaders {
 	 * @param value the value, read as unsigned
 	 * @return the 8 bytes
 	 */
-	public static ByteString encodeU64(long value) {
+	static ByteBuffer encodeU64(long value) {
 		byte[] bytes = new byte[U64_BYTES];
 		for (int i = U64_BYTES - 1; i >= 0; i--) {
 			bytes[i] = (byte) value;
 			value >>>= 8;
 		}
-		return ByteString.copyFrom(bytes);
+		return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
 	}
 
 	/**
@@ -99,15 +99,15 @@ public final class PatternHeaders {
 	 * @return the value; read it as unsigned
 	 * @throws MalformedHeaderException if the value is not exactly 8 bytes
 	 */
-	public static long decodeU64(String name, ByteString value) {
-		if (value.size() != U64_BYTES) {
-			throw new MalformedHeaderException(name, value.size());
+	static long decodeU64(String name, ByteBuffer value) {
+		if (value.remaining() != U64_BYTES) {
+			throw new MalformedHeaderException(name, value.remaining());
 		}
-		long result = 0;
-		for (int i = 0; i < U64_BYTES; i++) {
-			result = (result << 8) | (value.byteAt(i) & 0xFF);
-		}
-		return result;
+		return value.getLong(value.position());
+	}
+
+	private static ByteBuffer utf8(String text) {
+		return ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer();
 	}
 
 }

@@ -3,8 +3,8 @@ package io.github.s2spring.client.patterns;
 import java.util.List;
 import java.util.OptionalLong;
 
-import io.github.s2spring.protocol.limits.ValidationException;
-import s2.v1.AppendInput;
+import io.github.s2spring.client.data.AppendBatch;
+import io.github.s2spring.client.error.ValidationException;
 
 /**
  * One message turned into batches of records, with its frame headers and dedupe stamps
@@ -17,7 +17,7 @@ import s2.v1.AppendInput;
  * @param bytes the number of payload bytes ({@code _frame_bytes})
  * @param firstDedupeSeq the {@code _dedupe_seq} of the first record, if dedupe is on
  */
-public record PreparedMessage(List<AppendInput> batches, int records, long bytes, OptionalLong firstDedupeSeq) {
+public record PreparedMessage(List<AppendBatch> batches, int records, long bytes, OptionalLong firstDedupeSeq) {
 
 	/**
 	 * Creates a prepared message; the batch list is copied.

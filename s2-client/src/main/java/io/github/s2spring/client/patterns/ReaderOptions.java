@@ -1,6 +1,6 @@
 package io.github.s2spring.client.patterns;
 
-import io.github.s2spring.protocol.limits.ValidationException;
+import io.github.s2spring.client.error.ValidationException;
 
 /**
  * How a {@link MessageReader} reads messages.

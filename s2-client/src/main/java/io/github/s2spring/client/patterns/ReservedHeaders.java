@@ -1,10 +1,11 @@
 package io.github.s2spring.client.patterns;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 
-import com.google.protobuf.ByteString;
 import org.jspecify.annotations.Nullable;
-import s2.v1.Header;
+
+import io.github.s2spring.client.data.Header;
 
 /**
  * The patterns headers found on one record read from a stream.
@@ -38,18 +39,18 @@ record ReservedHeaders(@Nullable Long frameRecords, @Nullable Long frameBytes, @
 		Long dedupeSeq = null;
 		String writerId = null;
 		for (Header header : headers) {
-			ByteString name = header.getName();
+			ByteBuffer name = header.name();
 			if (name.equals(PatternHeaders.FRAME_RECORDS_NAME)) {
-				frameRecords = PatternHeaders.decodeU64(PatternHeaders.FRAME_RECORDS, header.getValue());
+				frameRecords = PatternHeaders.decodeU64(PatternHeaders.FRAME_RECORDS, header.value());
 			}
 			else if (name.equals(PatternHeaders.FRAME_BYTES_NAME)) {
-				frameBytes = PatternHeaders.decodeU64(PatternHeaders.FRAME_BYTES, header.getValue());
+				frameBytes = PatternHeaders.decodeU64(PatternHeaders.FRAME_BYTES, header.value());
 			}
 			else if (name.equals(PatternHeaders.DEDUPE_SEQ_NAME)) {
-				dedupeSeq = PatternHeaders.decodeU64(PatternHeaders.DEDUPE_SEQ, header.getValue());
+				dedupeSeq = PatternHeaders.decodeU64(PatternHeaders.DEDUPE_SEQ, header.value());
 			}
 			else if (name.equals(PatternHeaders.WRITER_ID_NAME)) {
-				writerId = header.getValue().toStringUtf8();
+				writerId = header.valueAsString();
 			}
 		}
 		return new ReservedHeaders(frameRecords, frameBytes, dedupeSeq, writerId);

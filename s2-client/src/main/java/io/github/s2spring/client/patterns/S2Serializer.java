@@ -1,7 +1,5 @@
 package io.github.s2spring.client.patterns;
 
-import com.google.protobuf.MessageLite;
-import com.google.protobuf.Parser;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -68,13 +66,36 @@ public interface S2Serializer<T> {
 	}
 
 	/**
-	 * Protobuf messages in their binary encoding.
+	 * A serializer made of two functions, for any encoding; checked exceptions of either
+	 * become {@link SerializationException}s. For protobuf messages:
+	 * {@code S2Serializer.of(MyEvent::toByteArray, MyEvent::parseFrom)}.
 	 * @param <T> the type of the messages
-	 * @param parser the parser of the message type, for example {@code MyEvent.parser()}
+	 * @param serializer turns a message into bytes
+	 * @param deserializer turns the bytes of one message back into it
 	 * @return the serializer
 	 */
-	static <T extends MessageLite> S2Serializer<T> protobuf(Parser<T> parser) {
-		return new ProtobufSerializer<>(parser);
+	static <T> S2Serializer<T> of(Conversion<? super T, byte[]> serializer,
+			Conversion<byte[], ? extends T> deserializer) {
+		return new FunctionSerializer<>(serializer, deserializer);
+	}
+
+	/**
+	 * One direction of a serializer: a function that may throw.
+	 *
+	 * @param <A> what is converted
+	 * @param <B> what it becomes
+	 */
+	@FunctionalInterface
+	interface Conversion<A, B> {
+
+		/**
+		 * Converts a value.
+		 * @param value the value
+		 * @return the converted value
+		 * @throws Exception if the value cannot be converted
+		 */
+		B apply(A value) throws Exception;
+
 	}
 
 }

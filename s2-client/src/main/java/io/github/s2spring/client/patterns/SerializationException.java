@@ -2,7 +2,7 @@ package io.github.s2spring.client.patterns;
 
 /**
  * A message that a {@link S2Serializer} could not turn into bytes, or bytes it could not
- * turn back into a message.
+ * turn back into a message. Code {@code serialization_failed}.
  */
 public final class SerializationException extends PatternException {
 
@@ -14,7 +14,7 @@ public final class SerializationException extends PatternException {
 	 * @param cause the serializer's error
 	 */
 	public SerializationException(String message, Throwable cause) {
-		super(message, cause);
+		super("serialization_failed", message, true, cause);
 	}
 
 }

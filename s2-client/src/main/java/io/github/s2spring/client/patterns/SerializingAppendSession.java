@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.s2spring.client.data.AppendAck;
 import io.github.s2spring.client.data.AppendSession;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Appends typed messages to one stream, byte-compatible with the TypeScript

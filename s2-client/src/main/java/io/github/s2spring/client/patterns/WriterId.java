@@ -2,7 +2,7 @@ package io.github.s2spring.client.patterns;
 
 import java.security.SecureRandom;
 
-import io.github.s2spring.protocol.limits.ValidationException;
+import io.github.s2spring.client.error.ValidationException;
 
 /**
  * The id a writer puts in {@code _writer_id} so that readers can tell its dedupe sequence

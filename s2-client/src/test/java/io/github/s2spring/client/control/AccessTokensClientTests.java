@@ -6,8 +6,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.s2spring.client.NotFoundException;
-import io.github.s2spring.client.S2Exception;
 import io.github.s2spring.client.control.TestHttpServer.Recorded;
 import io.github.s2spring.client.control.model.AccessTokenInfo;
 import io.github.s2spring.client.control.model.AccessTokenScope;
@@ -17,7 +15,9 @@ import io.github.s2spring.client.control.model.Operation;
 import io.github.s2spring.client.control.model.OperationGroups;
 import io.github.s2spring.client.control.model.ReadWritePermissions;
 import io.github.s2spring.client.control.model.ResourceSet;
-import io.github.s2spring.protocol.limits.ValidationException;
+import io.github.s2spring.client.error.NotFoundException;
+import io.github.s2spring.client.error.S2Exception;
+import io.github.s2spring.client.error.ValidationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

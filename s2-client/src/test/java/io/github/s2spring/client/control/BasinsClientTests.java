@@ -8,8 +8,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.s2spring.client.NotFoundException;
-import io.github.s2spring.client.S2Exception;
+import io.github.s2spring.client.S2Client;
+import io.github.s2spring.client.config.S2ClientConfig;
+import io.github.s2spring.client.config.S2Endpoints;
 import io.github.s2spring.client.control.TestHttpServer.Recorded;
 import io.github.s2spring.client.control.model.BasinConfig;
 import io.github.s2spring.client.control.model.BasinInfo;
@@ -24,7 +25,9 @@ import io.github.s2spring.client.control.model.Provisioned;
 import io.github.s2spring.client.control.model.StorageClass;
 import io.github.s2spring.client.control.model.StreamConfig;
 import io.github.s2spring.client.control.model.StreamReconfiguration;
-import io.github.s2spring.protocol.limits.ValidationException;
+import io.github.s2spring.client.error.NotFoundException;
+import io.github.s2spring.client.error.S2Exception;
+import io.github.s2spring.client.error.ValidationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -63,6 +66,18 @@ class BasinsClientTests extends ScriptedServerTests {
 		assertThat(request.header("authorization")).isEqualTo("Bearer " + ControlTestSupport.TOKEN);
 		assertThat(request.header("user-agent")).startsWith("s2-spring-java/");
 		assertThat(request.header("s2-basin")).isNull();
+	}
+
+	@Test
+	void aBlankAccessTokenSendsNoAuthorizationHeader() {
+		this.server.reply(200, "{\"basins\":[],\"has_more\":false}");
+		try (S2Client blank = S2Client.create(S2ClientConfig.builder("")
+			.endpoints(S2Endpoints.single(this.server.endpoint()))
+			.retryPolicy(ControlTestSupport.QUICK_RETRIES)
+			.build())) {
+			assertThat(blank.basins().listPage(ListRequest.all()).items()).isEmpty();
+		}
+		assertThat(this.server.onlyRequest().header("authorization")).isNull();
 	}
 
 	@Test

@@ -12,15 +12,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.github.s2spring.client.NotFoundException;
 import io.github.s2spring.client.S2Client;
-import io.github.s2spring.client.S2Exception;
 import io.github.s2spring.client.control.model.AccessTokenInfo;
 import io.github.s2spring.client.control.model.AccessTokenScope;
 import io.github.s2spring.client.control.model.AccountMetricSet;
 import io.github.s2spring.client.control.model.BasinConfig;
-import io.github.s2spring.client.control.model.BasinMetricSet;
 import io.github.s2spring.client.control.model.BasinInfo;
+import io.github.s2spring.client.control.model.BasinMetricSet;
 import io.github.s2spring.client.control.model.BasinReconfiguration;
 import io.github.s2spring.client.control.model.BasinState;
 import io.github.s2spring.client.control.model.CreateBasinRequest;
@@ -39,6 +37,8 @@ import io.github.s2spring.client.control.model.StreamReconfiguration;
 import io.github.s2spring.client.control.model.TimestampingConfig;
 import io.github.s2spring.client.control.model.TimestampingMode;
 import io.github.s2spring.client.control.model.TimestampingReconfiguration;
+import io.github.s2spring.client.error.NotFoundException;
+import io.github.s2spring.client.error.S2Exception;
 import io.github.s2spring.embedded.S2EmbeddedServer;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -2,10 +2,10 @@ package io.github.s2spring.client.control;
 
 import java.time.Duration;
 
-import io.github.s2spring.client.RetryPolicy;
 import io.github.s2spring.client.S2Client;
-import io.github.s2spring.client.S2ClientConfig;
-import io.github.s2spring.client.S2Endpoints;
+import io.github.s2spring.client.config.RetryPolicy;
+import io.github.s2spring.client.config.S2ClientConfig;
+import io.github.s2spring.client.config.S2Endpoints;
 
 /**
  * Clients for control-plane tests: short backoff so retries are quick.

@@ -12,15 +12,15 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-import io.github.s2spring.client.RateLimitedException;
-import io.github.s2spring.client.RetryPolicy;
 import io.github.s2spring.client.S2Client;
-import io.github.s2spring.client.S2Exception;
-import io.github.s2spring.client.TransportException;
+import io.github.s2spring.client.config.RetryPolicy;
 import io.github.s2spring.client.control.model.BasinConfig;
 import io.github.s2spring.client.control.model.BasinInfo;
 import io.github.s2spring.client.control.model.CreateBasinRequest;
 import io.github.s2spring.client.control.model.ListRequest;
+import io.github.s2spring.client.error.RateLimitedException;
+import io.github.s2spring.client.error.S2Exception;
+import io.github.s2spring.client.error.TransportException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

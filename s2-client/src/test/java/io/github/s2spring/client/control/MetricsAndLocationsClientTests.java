@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.s2spring.client.TransportException;
 import io.github.s2spring.client.control.TestHttpServer.Recorded;
 import io.github.s2spring.client.control.model.AccountMetricSet;
 import io.github.s2spring.client.control.model.BasinMetricSet;
@@ -17,7 +16,8 @@ import io.github.s2spring.client.control.model.MetricUnit;
 import io.github.s2spring.client.control.model.MetricsQuery;
 import io.github.s2spring.client.control.model.StreamMetricSet;
 import io.github.s2spring.client.control.model.TimeseriesInterval;
-import io.github.s2spring.protocol.limits.ValidationException;
+import io.github.s2spring.client.error.TransportException;
+import io.github.s2spring.client.error.ValidationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import io.github.s2spring.client.S2Client;
-import io.github.s2spring.client.S2Endpoints;
+import io.github.s2spring.client.config.S2Endpoints;
 import io.github.s2spring.client.control.TestHttpServer.Recorded;
 import io.github.s2spring.client.control.model.CreateStreamRequest;
 import io.github.s2spring.client.control.model.DeleteOnEmptyConfig;
@@ -26,7 +26,7 @@ import io.github.s2spring.client.control.model.StreamReconfiguration;
 import io.github.s2spring.client.control.model.TimestampingConfig;
 import io.github.s2spring.client.control.model.TimestampingMode;
 import io.github.s2spring.client.control.model.TimestampingReconfiguration;
-import io.github.s2spring.protocol.limits.ValidationException;
+import io.github.s2spring.client.error.ValidationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

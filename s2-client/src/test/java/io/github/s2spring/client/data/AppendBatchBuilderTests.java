@@ -1,22 +1,22 @@
 package io.github.s2spring.client.data;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import s2.v1.AppendInput;
-import s2.v1.AppendRecord;
-import s2.v1.Header;
 
+import io.github.s2spring.client.error.ValidationException;
 import io.github.s2spring.protocol.limits.AppendRules;
 import io.github.s2spring.protocol.limits.Limits;
-import io.github.s2spring.protocol.limits.ValidationException;
 import io.github.s2spring.protocol.s2s.Compression;
 import io.github.s2spring.protocol.s2s.S2sFrame;
 import io.github.s2spring.protocol.s2s.S2sFrameDecoder;
@@ -40,10 +40,11 @@ class AppendBatchBuilderTests {
 	}
 
 	@Test
-	void encodesExactlyWhatProtobufEncodes() {
-		AppendRecord withHeaders = AppendRecord.newBuilder()
+	void encodesExactlyWhatProtobufEncodes() throws InvalidProtocolBufferException {
+		AppendRecord withHeaders = AppendRecord.of("{\"id\":1}").withHeader("type", "created").withTimestamp(1234);
+		s2.v1.AppendRecord protoWithHeaders = s2.v1.AppendRecord.newBuilder()
 			.setTimestamp(1234)
-			.addHeaders(Header.newBuilder()
+			.addHeaders(s2.v1.Header.newBuilder()
 				.setName(ByteString.copyFromUtf8("type"))
 				.setValue(ByteString.copyFromUtf8("created")))
 			.setBody(ByteString.copyFromUtf8("{\"id\":1}"))
@@ -53,19 +54,23 @@ class AppendBatchBuilderTests {
 		for (int size : new int[] { 0, 1, 118, 119, 120, 127, 128, 16_380, 16_384, 70_000 }) {
 			byte[] body = body(size, size);
 			builder.add(body);
-			expected.addRecords(AppendRecord.newBuilder().setBody(ByteString.copyFrom(body)));
+			expected.addRecords(s2.v1.AppendRecord.newBuilder().setBody(ByteString.copyFrom(body)));
 		}
 		builder.add(withHeaders);
-		expected.addRecords(withHeaders);
+		expected.addRecords(protoWithHeaders);
 		builder.matchSeqNum(300).fencingToken("fence-é");
 		expected.setMatchSeqNum(300).setFencingToken("fence-é");
 
 		AppendBatch batch = builder.build();
 
 		AppendInput input = expected.build();
-		assertThat(batch.toByteArray()).isEqualTo(input.toByteArray());
-		assertThat(batch.toProto()).isEqualTo(input);
-		assertThat(batch.records()).isEqualTo(input.getRecordsList());
+		assertThat(batch.encoded()).isEqualTo(ByteBuffer.wrap(input.toByteArray()));
+		assertThat(AppendInput.parseFrom(batch.encoded())).isEqualTo(input);
+		assertThat(batch.records()).hasSize(11).endsWith(withHeaders);
+		assertThat(batch.records().get(10).timestamp()).isEqualTo(1234L);
+		assertThat(batch.records().get(9).bodyAsBytes()).isEqualTo(body(70_000, 70_000));
+		assertThat(AppendInput.parseFrom(AppendBatch.of(batch.records()).encoded()))
+			.isEqualTo(input.toBuilder().clearMatchSeqNum().clearFencingToken().build());
 		assertThat(batch.size()).isEqualTo(11);
 		assertThat(batch.meteredBytes()).isEqualTo(AppendRules.validate(input));
 		assertThat(batch.matchSeqNum()).isEqualTo(300L);
@@ -84,9 +89,9 @@ class AppendBatchBuilderTests {
 		builder.add(reused).add("third".getBytes(StandardCharsets.UTF_8));
 		AppendBatch second = builder.build();
 
-		assertThat(first.records()).extracting((r) -> r.getBody().toStringUtf8()).containsExactly("first");
+		assertThat(first.records()).extracting((r) -> r.bodyAsString()).containsExactly("first");
 		assertThat(first.matchSeqNum()).isEqualTo(5L);
-		assertThat(second.records()).extracting((r) -> r.getBody().toStringUtf8()).containsExactly("Xirst", "third");
+		assertThat(second.records()).extracting((r) -> r.bodyAsString()).containsExactly("Xirst", "third");
 		assertThat(second.matchSeqNum()).isNull();
 		assertThat(second.fencingToken()).isNull();
 		assertThat(builder.isEmpty()).isTrue();
@@ -105,12 +110,11 @@ class AppendBatchBuilderTests {
 		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> builder.add(new byte[] { 1 }))
 			.satisfies((ex) -> assertThat(ex.rule()).isEqualTo("record batch"))
 			.withMessageContaining("1001 records");
-		assertThatExceptionOfType(ValidationException.class)
-			.isThrownBy(() -> builder.add(AppendRecords.of("one more")));
+		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> builder.add(AppendRecord.of("one more")));
 		AppendBatch batch = builder.build();
 		assertThat(batch.size()).isEqualTo(1000);
 		assertThat(batch.meteredBytes()).isEqualTo(1000L * 9);
-		assertThat(batch.toProto().getRecords(999).getBody().byteAt(0)).isEqualTo((byte) 999);
+		assertThat(batch.records().get(999).body().get(0)).isEqualTo((byte) 999);
 	}
 
 	@Test
@@ -128,20 +132,18 @@ class AppendBatchBuilderTests {
 		assertThatExceptionOfType(ValidationException.class)
 			.isThrownBy(() -> AppendBatch.builder().add(new byte[Limits.MAX_RECORD_METERED_BYTES]))
 			.satisfies((ex) -> assertThat(ex.rule()).isEqualTo("record"));
-		assertThat(builder.build().toProto().getRecords(0).getBody().size()).isEqualTo(600_000);
+		assertThat(builder.build().records().get(0).body().remaining()).isEqualTo(600_000);
 	}
 
 	@Test
 	void invalidInputIsATypedError() {
 		AppendBatchBuilder builder = AppendBatch.builder();
-		AppendRecord emptyHeaderName = AppendRecord.newBuilder()
-			.addHeaders(Header.newBuilder().setName(ByteString.EMPTY).setValue(ByteString.copyFromUtf8("v")))
-			.addHeaders(Header.newBuilder().setName(ByteString.copyFromUtf8("k")))
-			.build();
 
 		assertThatExceptionOfType(ValidationException.class).isThrownBy(builder::build)
 			.withMessageContaining("must not be empty");
-		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> builder.add(emptyHeaderName))
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> builder
+				.add(new AppendRecord(List.of(Header.of("", "v"), Header.of("k", "")), ByteBuffer.allocate(0), null)))
 			.satisfies((ex) -> assertThat(ex.rule()).isEqualTo("header name"));
 		assertThatExceptionOfType(ValidationException.class)
 			.isThrownBy(() -> builder.fencingToken("x".repeat(Limits.MAX_FENCING_TOKEN_BYTES + 1)));
@@ -157,7 +159,7 @@ class AppendBatchBuilderTests {
 			builder.add(body(100, i));
 		}
 		AppendBatch batch = builder.build();
-		ByteBuf frame = batch.frame(new S2sFrameEncoder(compression), ByteBufAllocator.DEFAULT);
+		ByteBuf frame = new S2sFrameEncoder(compression).encode(batch.encoded(), false, ByteBufAllocator.DEFAULT);
 		List<S2sFrame> frames = new ArrayList<>();
 		try {
 			new S2sFrameDecoder().decode(frame, frames::add);
@@ -166,7 +168,9 @@ class AppendBatchBuilderTests {
 			frame.release();
 		}
 
-		assertThat(frames).containsExactly(new S2sFrame.Regular(batch.toProto().toByteArray(), false));
+		byte[] encoded = new byte[batch.encoded().remaining()];
+		batch.encoded().get(encoded);
+		assertThat(frames).containsExactly(new S2sFrame.Regular(encoded, false));
 	}
 
 }

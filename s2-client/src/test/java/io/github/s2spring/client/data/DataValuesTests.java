@@ -4,10 +4,9 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import s2.v1.AppendInput;
 
+import io.github.s2spring.client.error.ValidationException;
 import io.github.s2spring.protocol.StreamPosition;
-import io.github.s2spring.protocol.limits.ValidationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -58,15 +57,13 @@ class DataValuesTests {
 
 	@Test
 	void appendBatchesCarryTheirConditions() {
-		AppendBatch batch = AppendBatch.of(AppendInput.newBuilder().addRecords(AppendRecords.of("x")).build())
-			.withMatchSeqNum(4)
-			.withFencingToken("tok");
+		AppendBatch batch = AppendBatch.of(AppendRecord.of("x")).withMatchSeqNum(4).withFencingToken("tok");
 		assertThat(batch.matchSeqNum()).isEqualTo(4);
 		assertThat(batch.fencingToken()).isEqualTo("tok");
 		assertThat(batch.records()).hasSize(1);
 		assertThat(batch.meteredBytes()).isEqualTo(9);
 		assertThat(batch.toString()).contains("matchSeqNum=4", "fenced");
-		AppendBatch plain = AppendBatch.of(List.of(AppendRecords.of("y")));
+		AppendBatch plain = AppendBatch.of(List.of(AppendRecord.of("y")));
 		assertThat(plain.matchSeqNum()).isNull();
 		assertThat(plain.fencingToken()).isNull();
 		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> AppendBatch.of(List.of()))
@@ -75,9 +72,7 @@ class DataValuesTests {
 
 	@Test
 	void readBatchesAndAcksExposeTheirPositions() {
-		ReadBatch empty = ReadBatch.of(s2.v1.ReadBatch.newBuilder()
-			.setTail(s2.v1.StreamPosition.newBuilder().setSeqNum(3).setTimestamp(4))
-			.build());
+		ReadBatch empty = new ReadBatch(List.of(), new StreamPosition(3, 4));
 		assertThat(empty.isEmpty()).isTrue();
 		assertThat(empty.nextSeqNum()).isEqualTo(-1);
 		assertThat(empty.tail()).isEqualTo(new StreamPosition(3, 4));

@@ -7,17 +7,15 @@ import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import s2.v1.AppendRecord;
-import s2.v1.SequencedRecord;
 
-import io.github.s2spring.client.FencingTokenMismatchException;
-import io.github.s2spring.client.NotFoundException;
-import io.github.s2spring.client.RangeNotSatisfiableException;
-import io.github.s2spring.client.SeqNumMismatchException;
 import io.github.s2spring.client.TestServers;
+import io.github.s2spring.client.error.FencingTokenMismatchException;
+import io.github.s2spring.client.error.NotFoundException;
+import io.github.s2spring.client.error.RangeNotSatisfiableException;
+import io.github.s2spring.client.error.SeqNumMismatchException;
+import io.github.s2spring.client.error.ValidationException;
 import io.github.s2spring.protocol.StreamPosition;
 import io.github.s2spring.protocol.limits.Limits;
-import io.github.s2spring.protocol.limits.ValidationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -32,23 +30,23 @@ class S2StreamIntegrationTests {
 	}
 
 	private static List<String> bodies(ReadBatch batch) {
-		return batch.records().stream().map((r) -> r.getBody().toStringUtf8()).toList();
+		return batch.records().stream().map((r) -> r.bodyAsString()).toList();
 	}
 
 	@Test
 	void appendsReadsAndChecksTheTailOfAStreamWithAnAwkwardName() {
 		S2Stream stream = stream("chat/général x");
-		AppendAck first = stream.append(AppendBatch.of(AppendRecords.of("a"),
-				AppendRecords.of("b").toBuilder().addHeaders(AppendRecords.header("k", "v")).build()));
+		AppendAck first = stream
+			.append(AppendBatch.of(AppendRecord.of("a"), AppendRecord.of("b").withHeader("k", "v")));
 		assertThat(first.start().seqNum()).isZero();
 		assertThat(first.end().seqNum()).isEqualTo(2);
 		assertThat(first.recordCount()).isEqualTo(2);
-		AppendAck second = stream.append(AppendBatch.of(AppendRecords.of("c".getBytes(StandardCharsets.UTF_8))));
+		AppendAck second = stream.append(AppendBatch.of(AppendRecord.of("c".getBytes(StandardCharsets.UTF_8))));
 		assertThat(second.start().seqNum()).isEqualTo(2);
 		ReadBatch batch = stream.read(ReadOptions.fromSeqNum(0));
 		assertThat(bodies(batch)).containsExactly("a", "b", "c");
-		assertThat(batch.records().get(1).getHeaders(0).getName().toStringUtf8()).isEqualTo("k");
-		assertThat(batch.records()).extracting(SequencedRecord::getSeqNum).containsExactly(0L, 1L, 2L);
+		assertThat(batch.records().get(1).headers().get(0).nameAsString()).isEqualTo("k");
+		assertThat(batch.records()).extracting(SequencedRecord::seqNum).containsExactly(0L, 1L, 2L);
 		assertThat(stream.checkTail().seqNum()).isEqualTo(3);
 		assertThat(bodies(stream.read(ReadOptions.fromSeqNum(1).withCount(1)))).containsExactly("b");
 		assertThat(bodies(stream.read(ReadOptions.fromTailOffset(1)))).containsExactly("c");
@@ -62,7 +60,7 @@ class S2StreamIntegrationTests {
 		S2Stream stream = stream("async");
 		List<CompletableFuture<AppendAck>> acks = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
-			acks.add(stream.appendAsync(AppendBatch.of(AppendRecords.of("m" + i)).withMatchSeqNum(i))
+			acks.add(stream.appendAsync(AppendBatch.of(AppendRecord.of("m" + i)).withMatchSeqNum(i))
 				.thenApply((ack) -> ack));
 			acks.get(i).join();
 		}
@@ -74,15 +72,15 @@ class S2StreamIntegrationTests {
 	@Test
 	void preconditionFailuresAreTypedAndCarryTheExpectedValues() {
 		S2Stream stream = stream("fenced");
-		stream.append(AppendBatch.of(AppendRecords.of("x")));
+		stream.append(AppendBatch.of(AppendRecord.of("x")));
 		assertThatExceptionOfType(SeqNumMismatchException.class)
-			.isThrownBy(() -> stream.append(AppendBatch.of(AppendRecords.of("y")).withMatchSeqNum(7)))
+			.isThrownBy(() -> stream.append(AppendBatch.of(AppendRecord.of("y")).withMatchSeqNum(7)))
 			.satisfies((ex) -> assertThat(ex.expectedSeqNum()).isEqualTo(1));
 		stream.fence("token-1", null);
 		assertThatExceptionOfType(FencingTokenMismatchException.class)
-			.isThrownBy(() -> stream.append(AppendBatch.of(AppendRecords.of("y")).withFencingToken("wrong")))
+			.isThrownBy(() -> stream.append(AppendBatch.of(AppendRecord.of("y")).withFencingToken("wrong")))
 			.satisfies((ex) -> assertThat(ex.expectedFencingToken()).isEqualTo("token-1"));
-		AppendAck ok = stream.append(AppendBatch.of(AppendRecords.of("y")).withFencingToken("token-1"));
+		AppendAck ok = stream.append(AppendBatch.of(AppendRecord.of("y")).withFencingToken("token-1"));
 		assertThat(ok.start().seqNum()).isEqualTo(2);
 		stream.fence("", "token-1");
 		AppendAck trim = stream.trim(2);
@@ -92,7 +90,7 @@ class S2StreamIntegrationTests {
 	@Test
 	void readingBeyondTheTailIsRangeNotSatisfiableUnlessClamped() {
 		S2Stream stream = stream("short");
-		stream.append(AppendBatch.of(AppendRecords.of("only")));
+		stream.append(AppendBatch.of(AppendRecord.of("only")));
 		assertThatExceptionOfType(RangeNotSatisfiableException.class)
 			.isThrownBy(() -> stream.read(ReadOptions.fromSeqNum(10)))
 			.satisfies((ex) -> assertThat(ex.tail()).isNotNull().extracting(StreamPosition::seqNum).isEqualTo(1L));
@@ -111,12 +109,12 @@ class S2StreamIntegrationTests {
 	void invalidBatchesAreRejectedBeforeTheWire() {
 		List<AppendRecord> tooMany = new ArrayList<>();
 		for (int i = 0; i <= Limits.MAX_BATCH_RECORDS; i++) {
-			tooMany.add(AppendRecords.of("r"));
+			tooMany.add(AppendRecord.of("r"));
 		}
 		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> AppendBatch.of(tooMany))
 			.withMessageContaining("1001 records");
 		assertThatExceptionOfType(ValidationException.class)
-			.isThrownBy(() -> AppendBatch.of(AppendRecords.of("x")).withFencingToken("x".repeat(37)))
+			.isThrownBy(() -> AppendBatch.of(AppendRecord.of("x")).withFencingToken("x".repeat(37)))
 			.withMessageContaining("fencing token");
 		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> stream(""))
 			.withMessageContaining("stream name");
@@ -126,12 +124,12 @@ class S2StreamIntegrationTests {
 	void batchHelperPacksRecordsWithinTheLimits() {
 		List<AppendRecord> records = new ArrayList<>();
 		for (int i = 0; i < 2500; i++) {
-			records.add(AppendRecords.of("r" + i));
+			records.add(AppendRecord.of("r" + i));
 		}
 		byte[] big = new byte[600 * 1024];
-		records.add(AppendRecords.of(big));
-		records.add(AppendRecords.of(big));
-		List<AppendBatch> batches = AppendRecords.batches(records);
+		records.add(AppendRecord.of(big));
+		records.add(AppendRecord.of(big));
+		List<AppendBatch> batches = AppendBatch.pack(records);
 		assertThat(batches).extracting(AppendBatch::size).containsExactly(1000, 1000, 501, 1);
 		assertThat(batches).allSatisfy((b) -> assertThat(b.meteredBytes()).isLessThanOrEqualTo(1024 * 1024));
 		S2Stream stream = stream("packed");

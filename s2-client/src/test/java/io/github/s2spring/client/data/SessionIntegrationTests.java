@@ -5,21 +5,21 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import s2.v1.SequencedRecord;
 
-import io.github.s2spring.client.NotFoundException;
-import io.github.s2spring.client.RangeNotSatisfiableException;
 import io.github.s2spring.client.S2Client;
-import io.github.s2spring.client.S2Exception;
-import io.github.s2spring.client.SeqNumMismatchException;
 import io.github.s2spring.client.TestServers;
-import io.github.s2spring.client.TransportException;
+import io.github.s2spring.client.error.NotFoundException;
+import io.github.s2spring.client.error.RangeNotSatisfiableException;
+import io.github.s2spring.client.error.S2Exception;
+import io.github.s2spring.client.error.SeqNumMismatchException;
+import io.github.s2spring.client.error.TransportException;
 import io.github.s2spring.protocol.s2s.Compression;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,11 +35,20 @@ class SessionIntegrationTests {
 		return embedded.stream(name);
 	}
 
+	private static <T> T join(CompletableFuture<T> future) {
+		try {
+			return future.join();
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
+		}
+	}
+
 	static List<String> readAll(S2Stream stream, long count) {
 		List<String> bodies = new ArrayList<>();
 		try (ReadSession session = stream.readSession(ReadOptions.fromSeqNum(0).withCount(count))) {
-			for (SequencedRecord record : session) {
-				bodies.add(record.getBody().toStringUtf8());
+			for (SequencedRecord record : (Iterable<SequencedRecord>) session::records) {
+				bodies.add(record.bodyAsString());
 			}
 		}
 		return bodies;
@@ -61,10 +70,10 @@ class SessionIntegrationTests {
 				assertThat(session.append(builder.build()).end().seqNum()).isEqualTo((batch + 1) * 100L);
 			}
 		}
-		builder.add(AppendRecords.of("unary")).matchSeqNum(3000);
+		builder.add(AppendRecord.of("unary")).matchSeqNum(3000);
 		assertThat(stream.append(builder.build()).start().seqNum()).isEqualTo(3000);
 		expected.add("unary");
-		builder.add(AppendRecords.of("stale")).matchSeqNum(0);
+		builder.add(AppendRecord.of("stale")).matchSeqNum(0);
 		assertThatExceptionOfType(SeqNumMismatchException.class).isThrownBy(() -> stream.append(builder.build()));
 
 		assertThat(readAll(stream, 3001)).containsExactlyElementsOf(expected);
@@ -76,7 +85,7 @@ class SessionIntegrationTests {
 		List<CompletableFuture<AppendAck>> acks = new ArrayList<>();
 		try (AppendSession session = stream.appendSession()) {
 			for (int i = 0; i < 200; i++) {
-				acks.add(session.appendAsync(AppendBatch.of(AppendRecords.of("r" + i))));
+				acks.add(session.appendAsync(AppendBatch.of(AppendRecord.of("r" + i))));
 			}
 		}
 		for (int i = 0; i < 200; i++) {
@@ -95,7 +104,7 @@ class SessionIntegrationTests {
 		AppendSession session = stream.appendSession(AppendSessionOptions.defaults().withMaxInflightBatches(2));
 		List<CompletableFuture<AppendTicket>> tickets = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
-			tickets.add(session.submit(AppendBatch.of(AppendRecords.of("b" + i))));
+			tickets.add(session.submit(AppendBatch.of(AppendRecord.of("b" + i))));
 		}
 		CompletableFuture.allOf(tickets.toArray(CompletableFuture[]::new)).join();
 		assertThat(tickets.get(19).join().ack().join().end().seqNum()).isEqualTo(20);
@@ -106,17 +115,16 @@ class SessionIntegrationTests {
 	@Test
 	void aNonRetryableErrorFailsEveryPendingBatchWithTheTypedError() {
 		S2Stream stream = stream("mismatch");
-		stream.append(AppendBatch.of(AppendRecords.of("first")));
+		stream.append(AppendBatch.of(AppendRecord.of("first")));
 		AppendSession session = stream.appendSession();
-		CompletableFuture<AppendAck> bad = session
-			.appendAsync(AppendBatch.of(AppendRecords.of("x")).withMatchSeqNum(5));
-		CompletableFuture<AppendAck> after = session.appendAsync(AppendBatch.of(AppendRecords.of("y")));
-		assertThatExceptionOfType(SeqNumMismatchException.class).isThrownBy(() -> DataPlane.join(bad))
+		CompletableFuture<AppendAck> bad = session.appendAsync(AppendBatch.of(AppendRecord.of("x")).withMatchSeqNum(5));
+		CompletableFuture<AppendAck> after = session.appendAsync(AppendBatch.of(AppendRecord.of("y")));
+		assertThatExceptionOfType(SeqNumMismatchException.class).isThrownBy(() -> join(bad))
 			.satisfies((ex) -> assertThat(ex.expectedSeqNum()).isEqualTo(1));
-		assertThatExceptionOfType(SeqNumMismatchException.class).isThrownBy(() -> DataPlane.join(after));
+		assertThatExceptionOfType(SeqNumMismatchException.class).isThrownBy(() -> join(after));
 		assertThat(session.failure()).isInstanceOf(SeqNumMismatchException.class);
 		assertThatExceptionOfType(SeqNumMismatchException.class)
-			.isThrownBy(() -> session.append(AppendBatch.of(AppendRecords.of("z"))));
+			.isThrownBy(() -> session.append(AppendBatch.of(AppendRecord.of("z"))));
 		assertThatExceptionOfType(SeqNumMismatchException.class).isThrownBy(session::close);
 		assertThat(stream.checkTail().seqNum()).isEqualTo(1);
 	}
@@ -130,12 +138,12 @@ class SessionIntegrationTests {
 				String body = "compressible ".repeat(500);
 				try (AppendSession session = stream.appendSession()) {
 					for (int i = 0; i < 10; i++) {
-						session.append(AppendBatch.of(AppendRecords.of(body + i)));
+						session.append(AppendBatch.of(AppendRecord.of(body + i)));
 					}
 				}
 				List<String> read = new ArrayList<>();
 				try (ReadSession session = stream.readSession(ReadOptions.fromSeqNum(0).withCount(10))) {
-					session.iterator().forEachRemaining((r) -> read.add(r.getBody().toStringUtf8()));
+					session.records().forEachRemaining((r) -> read.add(r.bodyAsString()));
 				}
 				assertThat(read).hasSize(10).allSatisfy((b) -> assertThat(b).startsWith(body));
 			}
@@ -145,21 +153,21 @@ class SessionIntegrationTests {
 	@Test
 	void aReadSessionFollowsTheTailAndKnowsWhenItHasCaughtUp() {
 		S2Stream stream = stream("live");
-		stream.append(AppendBatch.of(AppendRecords.of("old")));
+		stream.append(AppendBatch.of(AppendRecord.of("old")));
 		ReadSession session = stream.readSession(ReadOptions.fromSeqNum(0));
-		BlockingReader reader = session.batches();
+		RecordReader reader = session.batches();
 		ReadBatch first = reader.next(Duration.ofSeconds(10));
 		assertThat(first).isNotNull();
-		assertThat(first.records()).extracting((r) -> r.getBody().toStringUtf8()).containsExactly("old");
+		assertThat(first.records()).extracting((r) -> r.bodyAsString()).containsExactly("old");
 		await().atMost(Duration.ofSeconds(10)).until(session::isCaughtUp);
 		assertThat(session.lastObservedTail()).isNotNull();
-		stream.append(AppendBatch.of(AppendRecords.of("new")));
+		stream.append(AppendBatch.of(AppendRecord.of("new")));
 		ReadBatch live = reader.next(Duration.ofSeconds(10));
 		assertThat(live).isNotNull();
-		assertThat(live.records()).extracting(SequencedRecord::getSeqNum).containsExactly(1L);
+		assertThat(live.records()).extracting(SequencedRecord::seqNum).containsExactly(1L);
 		session.close();
 		assertThat(reader.next(Duration.ofSeconds(10))).isNull();
-		assertThat(reader.hasNext()).isFalse();
+		assertThat(reader.next()).isNull();
 	}
 
 	@Test
@@ -167,7 +175,7 @@ class SessionIntegrationTests {
 		S2Stream stream = stream("demand");
 		byte[] large = new byte[600 * 1024];
 		for (int i = 0; i < 5; i++) {
-			stream.append(AppendBatch.of(AppendRecords.of(large)));
+			stream.append(AppendBatch.of(AppendRecord.of(large)));
 		}
 		List<ReadBatch> received = new CopyOnWriteArrayList<>();
 		AtomicReference<Flow.Subscription> subscription = new AtomicReference<>();
@@ -208,21 +216,21 @@ class SessionIntegrationTests {
 			.basin("missing-basin")
 			.stream("s")
 			.readSession(ReadOptions.fromSeqNum(0))
-			.iterator();
+			.records();
 		assertThatExceptionOfType(NotFoundException.class).isThrownBy(missing::hasNext);
 		S2Stream stream = stream("range");
-		stream.append(AppendBatch.of(AppendRecords.of("x")));
-		Iterator<SequencedRecord> beyond = stream.readSession(ReadOptions.fromSeqNum(50)).iterator();
+		stream.append(AppendBatch.of(AppendRecord.of("x")));
+		Iterator<SequencedRecord> beyond = stream.readSession(ReadOptions.fromSeqNum(50)).records();
 		assertThatExceptionOfType(RangeNotSatisfiableException.class).isThrownBy(beyond::hasNext);
 		AppendSession appendMissing = embedded.client().basin("missing-basin").stream("s").appendSession();
 		assertThatExceptionOfType(NotFoundException.class)
-			.isThrownBy(() -> appendMissing.append(AppendBatch.of(AppendRecords.of("x"))));
+			.isThrownBy(() -> appendMissing.append(AppendBatch.of(AppendRecord.of("x"))));
 	}
 
 	@Test
 	void aSecondSubscriberIsRejected() {
 		ReadSession session = stream("twice").readSession(ReadOptions.fromSeqNum(0).withCount(1).withWait(1));
-		session.iterator();
+		session.records();
 		CompletableFuture<Throwable> error = new CompletableFuture<>();
 		session.subscribe(new Flow.Subscriber<>() {
 			@Override
@@ -254,7 +262,7 @@ class SessionIntegrationTests {
 		AppendSession session = stream.appendSession();
 		closing.close();
 		assertThatExceptionOfType(S2Exception.class)
-			.isThrownBy(() -> session.append(AppendBatch.of(AppendRecords.of("x"))))
+			.isThrownBy(() -> session.append(AppendBatch.of(AppendRecord.of("x"))))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(TransportException.CLOSED));
 		assertThatExceptionOfType(S2Exception.class).isThrownBy(stream::checkTail)
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(TransportException.CLOSED));

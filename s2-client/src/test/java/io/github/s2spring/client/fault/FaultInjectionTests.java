@@ -12,25 +12,24 @@ import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import s2.v1.AppendRecord;
-import s2.v1.SequencedRecord;
 
-import io.github.s2spring.client.AppendRetryPolicy;
-import io.github.s2spring.client.RetryPolicy;
 import io.github.s2spring.client.S2Client;
-import io.github.s2spring.client.S2Exception;
-import io.github.s2spring.client.SeqNumMismatchException;
 import io.github.s2spring.client.TestServers;
+import io.github.s2spring.client.config.AppendRetryPolicy;
+import io.github.s2spring.client.config.RetryPolicy;
 import io.github.s2spring.client.data.AppendAck;
 import io.github.s2spring.client.data.AppendBatch;
-import io.github.s2spring.client.data.AppendRecords;
-import io.github.s2spring.client.data.BlockingReader;
+import io.github.s2spring.client.data.AppendRecord;
 import io.github.s2spring.client.data.AppendSession;
 import io.github.s2spring.client.data.AppendSessionOptions;
 import io.github.s2spring.client.data.ReadBatch;
 import io.github.s2spring.client.data.ReadOptions;
 import io.github.s2spring.client.data.ReadSession;
+import io.github.s2spring.client.data.RecordReader;
 import io.github.s2spring.client.data.S2Stream;
+import io.github.s2spring.client.data.SequencedRecord;
+import io.github.s2spring.client.error.S2Exception;
+import io.github.s2spring.client.error.SeqNumMismatchException;
 import io.github.s2spring.embedded.S2EmbeddedServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,7 +88,7 @@ class FaultInjectionTests {
 			AppendSession session = stream.appendSession();
 			List<CompletableFuture<AppendAck>> acks = new ArrayList<>();
 			for (int i = 0; i < 300; i++) {
-				acks.add(session.appendAsync(AppendBatch.of(AppendRecords.of("r" + i)).withMatchSeqNum(i)));
+				acks.add(session.appendAsync(AppendBatch.of(AppendRecord.of("r" + i)).withMatchSeqNum(i)));
 				if (i == 150) {
 					acks.get(100).join();
 					this.proxy.reset();
@@ -105,7 +104,7 @@ class FaultInjectionTests {
 			}
 			List<SequencedRecord> stored = storedRecords("reset-append-match");
 			for (int i = 0; i < stored.size(); i++) {
-				assertThat(stored.get(i).getBody().toStringUtf8()).isEqualTo("r" + i);
+				assertThat(stored.get(i).bodyAsString()).isEqualTo("r" + i);
 			}
 			for (int i = 0; i < acks.size(); i++) {
 				if (!acks.get(i).isCompletedExceptionally()) {
@@ -123,7 +122,7 @@ class FaultInjectionTests {
 			List<CompletableFuture<AppendAck>> acks = new ArrayList<>();
 			try (AppendSession session = stream.appendSession()) {
 				for (int i = 0; i < 300; i++) {
-					acks.add(session.appendAsync(AppendBatch.of(AppendRecords.of("r" + i))));
+					acks.add(session.appendAsync(AppendBatch.of(AppendRecord.of("r" + i))));
 					if (i == 100 || i == 200) {
 						acks.get(i - 50).join();
 						this.proxy.reset();
@@ -133,13 +132,13 @@ class FaultInjectionTests {
 			List<SequencedRecord> stored = storedRecords("reset-append-all");
 			for (int i = 0; i < acks.size(); i++) {
 				AppendAck ack = acks.get(i).join();
-				assertThat(stored.get((int) ack.start().seqNum()).getBody().toStringUtf8()).isEqualTo("r" + i);
+				assertThat(stored.get((int) ack.start().seqNum()).bodyAsString()).isEqualTo("r" + i);
 			}
 			List<String> firstOccurrences = new ArrayList<>();
 			Set<String> seen = new HashSet<>();
 			for (SequencedRecord record : stored) {
-				if (seen.add(record.getBody().toStringUtf8())) {
-					firstOccurrences.add(record.getBody().toStringUtf8());
+				if (seen.add(record.bodyAsString())) {
+					firstOccurrences.add(record.bodyAsString());
 				}
 			}
 			assertThat(firstOccurrences).hasSize(300);
@@ -157,7 +156,7 @@ class FaultInjectionTests {
 			AppendSession session = stream.appendSession();
 			List<CompletableFuture<AppendAck>> acks = new ArrayList<>();
 			for (int i = 0; i < 200; i++) {
-				acks.add(session.appendAsync(AppendBatch.of(AppendRecords.of("r" + i))));
+				acks.add(session.appendAsync(AppendBatch.of(AppendRecord.of("r" + i))));
 				if (i == 100) {
 					acks.get(50).join();
 					this.proxy.reset();
@@ -177,7 +176,7 @@ class FaultInjectionTests {
 			List<SequencedRecord> stored = storedRecords("reset-append-nse");
 			assertThat(stored.size()).isGreaterThanOrEqualTo(acknowledged);
 			for (int i = 0; i < stored.size(); i++) {
-				assertThat(stored.get(i).getBody().toStringUtf8()).isEqualTo("r" + i);
+				assertThat(stored.get(i).bodyAsString()).isEqualTo("r" + i);
 			}
 		}
 	}
@@ -187,9 +186,9 @@ class FaultInjectionTests {
 		S2Stream writer = this.direct.basin(TestServers.BASIN).stream("reset-read");
 		List<AppendRecord> records = new ArrayList<>();
 		for (int i = 0; i < 3000; i++) {
-			records.add(AppendRecords.of("r" + i + "-" + "x".repeat(200)));
+			records.add(AppendRecord.of("r" + i + "-" + "x".repeat(200)));
 		}
-		for (AppendBatch batch : AppendRecords.batches(records)) {
+		for (AppendBatch batch : AppendBatch.pack(records)) {
 			writer.append(batch);
 		}
 		this.proxy.bandwidth(200_000);
@@ -199,9 +198,9 @@ class FaultInjectionTests {
 				.readSession(ReadOptions.fromSeqNum(0).withCount(3000));
 			List<Long> seqNums = new ArrayList<>();
 			int resets = 0;
-			for (SequencedRecord record : session) {
-				seqNums.add(record.getSeqNum());
-				assertThat(record.getBody().toStringUtf8()).startsWith("r" + record.getSeqNum() + "-");
+			for (SequencedRecord record : (Iterable<SequencedRecord>) session::records) {
+				seqNums.add(record.seqNum());
+				assertThat(record.bodyAsString()).startsWith("r" + record.seqNum() + "-");
 				if ((seqNums.size() == 500 || seqNums.size() == 1500) && resets < 2) {
 					this.proxy.reset();
 					resets++;
@@ -218,19 +217,19 @@ class FaultInjectionTests {
 	@Test
 	void aBlackholedReadSessionIsDetectedByTheWatchdogAndRecovers() {
 		S2Stream writer = this.direct.basin(TestServers.BASIN).stream("blackhole-read");
-		writer.append(AppendBatch.of(AppendRecords.of("before")));
+		writer.append(AppendBatch.of(AppendRecord.of("before")));
 		try (S2Client client = proxied(AppendRetryPolicy.ALL)) {
 			ReadSession session = client.basin(TestServers.BASIN)
 				.stream("blackhole-read")
 				.readSession(ReadOptions.fromSeqNum(0));
-			BlockingReader reader = session.batches();
+			RecordReader reader = session.batches();
 			assertThat(reader.next(PATIENCE).records()).hasSize(1);
 			this.proxy.blackhole();
-			writer.append(AppendBatch.of(AppendRecords.of("during")));
+			writer.append(AppendBatch.of(AppendRecord.of("during")));
 			ReadBatch next = reader.next(PATIENCE);
 			assertThat(next).isNotNull();
-			assertThat(next.records()).extracting((r) -> r.getBody().toStringUtf8()).containsExactly("during");
-			assertThat(next.records().get(0).getSeqNum()).isEqualTo(1);
+			assertThat(next.records()).extracting((r) -> r.bodyAsString()).containsExactly("during");
+			assertThat(next.records().get(0).seqNum()).isEqualTo(1);
 			session.close();
 		}
 	}
@@ -241,13 +240,12 @@ class FaultInjectionTests {
 			S2Stream stream = client.basin(TestServers.BASIN).stream("blackhole-append");
 			try (AppendSession session = stream
 				.appendSession(AppendSessionOptions.defaults().withAckTimeout(Duration.ofSeconds(1)))) {
-				assertThat(session.append(AppendBatch.of(AppendRecords.of("a"))).start().seqNum()).isZero();
+				assertThat(session.append(AppendBatch.of(AppendRecord.of("a"))).start().seqNum()).isZero();
 				this.proxy.blackhole();
-				AppendAck ack = session.append(AppendBatch.of(AppendRecords.of("b")).withMatchSeqNum(1));
+				AppendAck ack = session.append(AppendBatch.of(AppendRecord.of("b")).withMatchSeqNum(1));
 				assertThat(ack.start().seqNum()).isEqualTo(1);
 			}
-			assertThat(storedRecords("blackhole-append")).extracting((r) -> r.getBody().toStringUtf8())
-				.containsExactly("a", "b");
+			assertThat(storedRecords("blackhole-append")).extracting((r) -> r.bodyAsString()).containsExactly("a", "b");
 		}
 	}
 
@@ -259,12 +257,12 @@ class FaultInjectionTests {
 			S2Stream stream = client.basin(TestServers.BASIN).stream("sliced");
 			try (AppendSession session = stream.appendSession()) {
 				for (int i = 0; i < 5; i++) {
-					session.append(AppendBatch.of(AppendRecords.of("s" + i)));
+					session.append(AppendBatch.of(AppendRecord.of("s" + i)));
 				}
 			}
 			List<String> read = new ArrayList<>();
 			try (ReadSession session = stream.readSession(ReadOptions.fromSeqNum(0).withCount(5))) {
-				session.forEach((r) -> read.add(r.getBody().toStringUtf8()));
+				session.records().forEachRemaining((r) -> read.add(r.bodyAsString()));
 			}
 			assertThat(read).containsExactly("s0", "s1", "s2", "s3", "s4");
 			this.proxy.slice(false);
@@ -279,13 +277,13 @@ class FaultInjectionTests {
 		S2Client client = S2Client.create(TestServers.config(this.proxy.baseUrl()).build());
 		for (int i = 0; i < 20; i++) {
 			S2Stream stream = client.basin(TestServers.BASIN).stream("close-" + i);
-			stream.append(AppendBatch.of(AppendRecords.of("x")));
+			stream.append(AppendBatch.of(AppendRecord.of("x")));
 			stream.readSession(ReadOptions.fromSeqNum(0)).batches().next(PATIENCE);
 		}
 		assertThat(this.proxy.openConnections()).isEqualTo(1);
-		assertThat(client.transport().connectionCount()).isEqualTo(1);
+		assertThat(client.connectionCount()).isEqualTo(1);
 		client.close();
-		await().atMost(PATIENCE).until(() -> client.transport().connectionCount() == 0);
+		await().atMost(PATIENCE).until(() -> client.connectionCount() == 0);
 		await().atMost(PATIENCE).until(() -> this.proxy.openConnections() == 0);
 		await().atMost(PATIENCE)
 			.until(() -> Thread.getAllStackTraces()

@@ -11,24 +11,26 @@ import java.util.function.Supplier;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http2.Http2Headers;
 import org.junit.jupiter.api.Test;
-import s2.v1.SequencedRecord;
 
-import io.github.s2spring.client.AppendRetryPolicy;
-import io.github.s2spring.client.NotFoundException;
-import io.github.s2spring.client.RateLimitedException;
-import io.github.s2spring.client.RetryPolicy;
 import io.github.s2spring.client.S2Client;
-import io.github.s2spring.client.S2ClientConfig;
-import io.github.s2spring.client.S2Endpoints;
-import io.github.s2spring.client.S2Exception;
-import io.github.s2spring.client.TransportException;
+import io.github.s2spring.client.config.AppendRetryPolicy;
+import io.github.s2spring.client.config.RetryPolicy;
+import io.github.s2spring.client.config.S2ClientConfig;
+import io.github.s2spring.client.config.S2Endpoints;
 import io.github.s2spring.client.data.AppendAck;
 import io.github.s2spring.client.data.AppendBatch;
-import io.github.s2spring.client.data.AppendRecords;
+import io.github.s2spring.client.data.AppendRecord;
 import io.github.s2spring.client.data.AppendSession;
+import io.github.s2spring.client.data.ReadBatch;
 import io.github.s2spring.client.data.ReadOptions;
 import io.github.s2spring.client.data.ReadSession;
 import io.github.s2spring.client.data.S2Stream;
+import io.github.s2spring.client.data.SequencedRecord;
+import io.github.s2spring.client.error.NotFoundException;
+import io.github.s2spring.client.error.RateLimitedException;
+import io.github.s2spring.client.error.S2Exception;
+import io.github.s2spring.client.error.TransportException;
+import io.github.s2spring.protocol.StreamPosition;
 import io.github.s2spring.protocol.s2s.S2sFrame;
 import io.github.s2spring.protocol.s2s.S2sFrameDecoder;
 
@@ -68,7 +70,7 @@ class ServerMisbehaviourTests {
 	private static byte[] batch(long... seqNums) {
 		s2.v1.ReadBatch.Builder batch = s2.v1.ReadBatch.newBuilder();
 		for (long seqNum : seqNums) {
-			batch.addRecords(SequencedRecord.newBuilder()
+			batch.addRecords(s2.v1.SequencedRecord.newBuilder()
 				.setSeqNum(seqNum)
 				.setBody(com.google.protobuf.ByteString.copyFromUtf8("r" + seqNum)));
 		}
@@ -104,7 +106,7 @@ class ServerMisbehaviourTests {
 			}
 		}); S2Client client = client(server.baseUrl(), AppendRetryPolicy.ALL)) {
 			S2Stream first = client.basin("scripted-basin").stream("first");
-			assertThat(first.append(AppendBatch.of(AppendRecords.of("x"))).end().seqNum()).isEqualTo(1);
+			assertThat(first.append(AppendBatch.of(AppendRecord.of("x"))).end().seqNum()).isEqualTo(1);
 			assertThat(calls.get()).isEqualTo(3);
 			calls.set(0);
 			assertThatExceptionOfType(S2Exception.class)
@@ -139,12 +141,12 @@ class ServerMisbehaviourTests {
 			}
 		}); S2Client client = client(server.baseUrl(), AppendRetryPolicy.NO_SIDE_EFFECTS)) {
 			assertThatExceptionOfType(S2Exception.class)
-				.isThrownBy(() -> stream(client).append(AppendBatch.of(AppendRecords.of("x"))));
+				.isThrownBy(() -> stream(client).append(AppendBatch.of(AppendRecord.of("x"))));
 			assertThat(calls.get()).isEqualTo(1);
 			calls.set(0);
 			AppendAck ack = client.basin("scripted-basin")
 				.stream("limited")
-				.append(AppendBatch.of(AppendRecords.of("x")));
+				.append(AppendBatch.of(AppendRecord.of("x")));
 			assertThat(ack.end().seqNum()).isEqualTo(1);
 			assertThat(calls.get()).isEqualTo(2);
 		}
@@ -183,7 +185,7 @@ class ServerMisbehaviourTests {
 			ReadSession session = stream(client).readSession(ReadOptions.fromSeqNum(0).withCount(100));
 			List<Long> seqNums = new ArrayList<>();
 			assertThatExceptionOfType(NotFoundException.class)
-				.isThrownBy(() -> session.forEach((r) -> seqNums.add(r.getSeqNum())));
+				.isThrownBy(() -> session.records().forEachRemaining((r) -> seqNums.add(r.seqNum())));
 			assertThat(seqNums).containsExactly(0L, 1L, 2L, 3L, 4L);
 			List<String> paths = server.requests().stream().map(ServerMisbehaviourTests::path).toList();
 			assertThat(paths.get(0)).endsWith("?seq_num=0&count=100");
@@ -216,7 +218,7 @@ class ServerMisbehaviourTests {
 			ReadSession session = stream(client).readSession(ReadOptions.fromSeqNum(0).withCount(100));
 			List<Long> seqNums = new ArrayList<>();
 			assertThatExceptionOfType(NotFoundException.class)
-				.isThrownBy(() -> session.forEach((r) -> seqNums.add(r.getSeqNum())));
+				.isThrownBy(() -> session.records().forEachRemaining((r) -> seqNums.add(r.seqNum())));
 			assertThat(seqNums).containsExactly(0L, 1L, 2L);
 			assertThat(reads.get()).isEqualTo(2);
 		}
@@ -229,7 +231,7 @@ class ServerMisbehaviourTests {
 			try (AppendSession session = stream(client).appendSession()) {
 				List<AppendAck> acks = new ArrayList<>();
 				for (int i = 0; i < 5; i++) {
-					acks.add(session.append(AppendBatch.of(AppendRecords.of("b" + i))));
+					acks.add(session.append(AppendBatch.of(AppendRecord.of("b" + i))));
 				}
 				assertThat(acks).extracting((a) -> a.start().seqNum()).containsExactly(0L, 1L, 2L, 3L, 4L);
 			}
@@ -288,7 +290,7 @@ class ServerMisbehaviourTests {
 			try (AppendSession session = stream(client).appendSession()) {
 				List<AppendAck> acks = new ArrayList<>();
 				for (int i = 0; i < 4; i++) {
-					acks.add(session.append(AppendBatch.of(AppendRecords.of("b" + i))));
+					acks.add(session.append(AppendBatch.of(AppendRecord.of("b" + i))));
 				}
 				assertThat(acks).extracting((a) -> a.start().seqNum()).containsExactly(0L, 1L, 2L, 3L);
 			}
@@ -307,7 +309,7 @@ class ServerMisbehaviourTests {
 		}); S2Client client = client(server.baseUrl(), AppendRetryPolicy.ALL)) {
 			AppendSession session = stream(client).appendSession();
 			assertThatExceptionOfType(TransportException.class)
-				.isThrownBy(() -> session.append(AppendBatch.of(AppendRecords.of("x"))))
+				.isThrownBy(() -> session.append(AppendBatch.of(AppendRecord.of("x"))))
 				.satisfies((ex) -> assertThat(ex.code()).isEqualTo(TransportException.PROTOCOL_ERROR));
 		}
 	}
@@ -342,6 +344,24 @@ class ServerMisbehaviourTests {
 					.build())) {
 			assertThatExceptionOfType(TransportException.class).isThrownBy(() -> stream(client).checkTail())
 				.satisfies((ex) -> assertThat(ex.getMessage()).contains("not ready within 300 ms"));
+		}
+	}
+
+	@Test
+	void aBlankAccessTokenSendsNoAuthorizationHeaderOnTheDataPlane() throws Exception {
+		try (ScriptedH2Server server = new ScriptedH2Server(
+				() -> (exchange, headers) -> exchange.respond(200, "{\"tail\":{\"seq_num\":3,\"timestamp\":9}}"));
+				S2Client withToken = client(server.baseUrl(), AppendRetryPolicy.ALL);
+				S2Client blank = S2Client.create(S2ClientConfig.builder(" ")
+					.endpoints(S2Endpoints.single(server.baseUrl()))
+					.retryPolicy(RetryPolicy.NONE)
+					.build())) {
+			assertThat(stream(withToken).checkTail().seqNum()).isEqualTo(3);
+			assertThat(stream(blank).checkTail().seqNum()).isEqualTo(3);
+			assertThat(server.requests()).hasSize(2);
+			assertThat(server.requests().get(0).get("authorization")).hasToString("Bearer t");
+			assertThat(server.requests().get(1).contains("authorization")).isFalse();
+			assertThat(server.requests().get(1).get("user-agent")).hasToString(S2ClientConfig.DEFAULT_USER_AGENT);
 		}
 	}
 

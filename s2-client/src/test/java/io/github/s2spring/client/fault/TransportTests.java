@@ -6,16 +6,20 @@ import java.time.Duration;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import org.junit.jupiter.api.Test;
 
-import io.github.s2spring.client.RetryPolicy;
 import io.github.s2spring.client.S2Client;
-import io.github.s2spring.client.S2ClientConfig;
-import io.github.s2spring.client.S2Endpoints;
 import io.github.s2spring.client.TestServers;
-import io.github.s2spring.client.TransportException;
+import io.github.s2spring.client.config.RetryPolicy;
+import io.github.s2spring.client.config.S2ClientConfig;
+import io.github.s2spring.client.config.S2Endpoints;
+import io.github.s2spring.client.data.AppendAck;
 import io.github.s2spring.client.data.AppendBatch;
-import io.github.s2spring.client.data.AppendRecords;
+import io.github.s2spring.client.data.AppendRecord;
+import io.github.s2spring.client.data.AppendSession;
 import io.github.s2spring.client.data.ReadOptions;
+import io.github.s2spring.client.data.ReadSession;
+import io.github.s2spring.client.data.RecordReader;
 import io.github.s2spring.client.data.S2Stream;
+import io.github.s2spring.client.error.TransportException;
 import io.github.s2spring.embedded.S2EmbeddedServer;
 import io.github.s2spring.embedded.TlsOptions;
 import io.github.s2spring.embedded.config.BasinSpec;
@@ -45,13 +49,10 @@ class TransportTests {
 			try (S2Client trusting = S2Client
 				.create(config.trustManagerFactory(InsecureTrustManagerFactory.INSTANCE).build())) {
 				S2Stream stream = trusting.basin(TestServers.BASIN).stream("tls");
-				stream.append(AppendBatch.of(AppendRecords.of("secret")));
+				stream.append(AppendBatch.of(AppendRecord.of("secret")));
 				assertThat(stream.read(ReadOptions.fromSeqNum(0)).records()).hasSize(1);
-				assertThat(stream.readSession(ReadOptions.fromSeqNum(0).withCount(1))
-					.iterator()
-					.next()
-					.getBody()
-					.toStringUtf8()).isEqualTo("secret");
+				assertThat(stream.readSession(ReadOptions.fromSeqNum(0).withCount(1)).records().next().bodyAsString())
+					.isEqualTo("secret");
 			}
 			try (S2Client verifying = S2Client.create(S2ClientConfig.builder("t")
 				.endpoints(S2Endpoints.single(server.baseUrl()))
@@ -74,12 +75,12 @@ class TransportTests {
 					.build())) {
 			S2Stream stream = client.basin(TestServers.BASIN).stream("keepalive");
 			assertThat(stream.checkTail().seqNum()).isZero();
-			stream.append(AppendBatch.of(AppendRecords.of("x")).withMatchSeqNum(0));
+			stream.append(AppendBatch.of(AppendRecord.of("x")).withMatchSeqNum(0));
 			await().pollDelay(Duration.ofMillis(600))
 				.atMost(Duration.ofSeconds(10))
-				.until(() -> client.transport().connectionCount() == 1);
+				.until(() -> client.connectionCount() == 1);
 			proxy.blackhole();
-			await().atMost(Duration.ofSeconds(20)).until(() -> client.transport().connectionCount() == 0);
+			await().atMost(Duration.ofSeconds(20)).until(() -> client.connectionCount() == 0);
 			assertThat(stream.checkTail().seqNum()).isEqualTo(1);
 		}
 	}
@@ -89,8 +90,8 @@ class TransportTests {
 		try (S2EmbeddedServer server = TestServers.start();
 				S2Client client = S2Client.create(TestServers.config(server.baseUrl()).build())) {
 			S2Stream writer = client.basin(TestServers.BASIN).stream("fan-out");
-			writer.append(AppendBatch.of(AppendRecords.of("hello")));
-			var readers = new java.util.ArrayList<io.github.s2spring.client.data.BlockingReader>();
+			writer.append(AppendBatch.of(AppendRecord.of("hello")));
+			var readers = new java.util.ArrayList<io.github.s2spring.client.data.RecordReader>();
 			var sessions = new java.util.ArrayList<io.github.s2spring.client.data.ReadSession>();
 			for (int i = 0; i < 250; i++) {
 				var session = writer.readSession(ReadOptions.fromSeqNum(0));
@@ -100,7 +101,7 @@ class TransportTests {
 			for (var reader : readers) {
 				assertThat(reader.next(Duration.ofSeconds(30)).records()).hasSize(1);
 			}
-			assertThat(client.transport().connectionCount()).isEqualTo(1);
+			assertThat(client.connectionCount()).isEqualTo(1);
 			assertThat(server.openConnections()).isEqualTo(1);
 			sessions.forEach(io.github.s2spring.client.data.ReadSession::close);
 		}
@@ -119,7 +120,7 @@ class TransportTests {
 				readers.add(stream.readSession(ReadOptions.fromSeqNum(0)));
 				var appender = stream.appendSession();
 				appenders.add(appender);
-				acks.add(appender.appendAsync(AppendBatch.of(AppendRecords.of("r" + i))));
+				acks.add(appender.appendAsync(AppendBatch.of(AppendRecord.of("r" + i))));
 			}
 			for (int i = 0; i < streams; i++) {
 				assertThat(acks.get(i).join().start().seqNum()).isZero();
@@ -130,9 +131,9 @@ class TransportTests {
 				}
 				assertThat(batch).isNotNull();
 				assertThat(batch.records()).hasSize(1);
-				assertThat(batch.records().get(0).getBody().toStringUtf8()).isEqualTo("r" + i);
+				assertThat(batch.records().get(0).bodyAsString()).isEqualTo("r" + i);
 			}
-			assertThat(client.transport().connectionCount()).isEqualTo(1);
+			assertThat(client.connectionCount()).isEqualTo(1);
 			assertThat(server.openConnections()).isEqualTo(1);
 			appenders.forEach(io.github.s2spring.client.data.AppendSession::close);
 			readers.forEach(io.github.s2spring.client.data.ReadSession::close);
@@ -147,12 +148,12 @@ class TransportTests {
 			var sessions = new java.util.ArrayList<io.github.s2spring.client.data.ReadSession>();
 			for (int i = 0; i < 10; i++) {
 				S2Stream stream = client.basin(TestServers.BASIN).stream("shared-" + i);
-				stream.append(AppendBatch.of(AppendRecords.of("x")));
+				stream.append(AppendBatch.of(AppendRecord.of("x")));
 				var session = stream.readSession(ReadOptions.fromSeqNum(0));
 				assertThat(session.batches().next(Duration.ofSeconds(20))).isNotNull();
 				sessions.add(session);
 			}
-			assertThat(client.transport().connectionCount()).isEqualTo(3);
+			assertThat(client.connectionCount()).isEqualTo(3);
 			sessions.forEach(io.github.s2spring.client.data.ReadSession::close);
 		}
 	}

@@ -2,9 +2,10 @@ package io.github.s2spring.client.patterns;
 
 import java.util.List;
 
-import io.github.s2spring.protocol.limits.ValidationException;
 import org.junit.jupiter.api.Test;
-import s2.v1.Header;
+
+import io.github.s2spring.client.data.Header;
+import io.github.s2spring.client.error.ValidationException;
 
 import static io.github.s2spring.client.patterns.TestRecords.text;
 import static io.github.s2spring.client.patterns.TestRecords.u64;

@@ -4,13 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
+
+import io.github.s2spring.client.data.Header;
+import io.github.s2spring.client.data.SequencedRecord;
+import io.github.s2spring.client.error.ValidationException;
 import io.github.s2spring.client.patterns.ReadOutcome.Failure;
 import io.github.s2spring.client.patterns.ReadOutcome.Message;
 import io.github.s2spring.client.patterns.ReadOutcome.Reason;
-import io.github.s2spring.protocol.limits.ValidationException;
-import org.junit.jupiter.api.Test;
-import s2.v1.Header;
-import s2.v1.SequencedRecord;
 
 import static io.github.s2spring.client.patterns.TestRecords.record;
 import static io.github.s2spring.client.patterns.TestRecords.text;

@@ -5,12 +5,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 
-import io.github.s2spring.protocol.StreamPosition;
-import io.github.s2spring.protocol.limits.AppendRules;
 import io.github.s2spring.client.data.AppendAck;
-import s2.v1.AppendInput;
-import s2.v1.AppendRecord;
-import s2.v1.SequencedRecord;
+import io.github.s2spring.client.data.AppendBatch;
+import io.github.s2spring.client.data.AppendRecord;
+import io.github.s2spring.client.data.SequencedRecord;
+import io.github.s2spring.protocol.StreamPosition;
 
 /**
  * A stream in memory, as an {@link AppendSink}: it validates every batch like S2, assigns
@@ -26,7 +25,7 @@ final class InMemoryStream implements AppendSink {
 
 	private final List<SequencedRecord> records = new ArrayList<>();
 
-	private final List<AppendInput> received = new ArrayList<>();
+	private final List<AppendBatch> received = new ArrayList<>();
 
 	private final IntFunction<Fault> faults;
 
@@ -39,23 +38,18 @@ final class InMemoryStream implements AppendSink {
 	}
 
 	@Override
-	public synchronized CompletableFuture<AppendAck> append(AppendInput batch) {
+	public synchronized CompletableFuture<AppendAck> append(AppendBatch batch) {
 		int call = this.received.size();
 		this.received.add(batch);
-		AppendRules.validate(batch);
+		TestRecords.validate(batch);
 		Fault fault = this.faults.apply(call);
 		if (fault == Fault.FAIL_WITHOUT_WRITE) {
 			return CompletableFuture.failedFuture(new IllegalStateException("connection reset before the write"));
 		}
 		long start = this.records.size();
-		for (AppendRecord record : batch.getRecordsList()) {
+		for (AppendRecord record : batch.records()) {
 			long seq = this.records.size();
-			this.records.add(SequencedRecord.newBuilder()
-				.setSeqNum(seq)
-				.setTimestamp(1000 + seq)
-				.addAllHeaders(record.getHeadersList())
-				.setBody(record.getBody())
-				.build());
+			this.records.add(new SequencedRecord(seq, 1000 + seq, record.headers(), record.body()));
 		}
 		if (fault == Fault.WRITE_THEN_FAIL) {
 			return CompletableFuture.failedFuture(new IllegalStateException("connection reset, ack lost"));
@@ -69,7 +63,7 @@ final class InMemoryStream implements AppendSink {
 		return List.copyOf(this.records);
 	}
 
-	synchronized List<AppendInput> received() {
+	synchronized List<AppendBatch> received() {
 		return List.copyOf(this.received);
 	}
 

@@ -1,14 +1,16 @@
 package io.github.s2spring.client.patterns;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
-import com.google.protobuf.ByteString;
-import io.github.s2spring.protocol.limits.ValidationException;
 import org.junit.jupiter.api.Test;
-import s2.v1.AppendRecord;
-import s2.v1.Header;
+
+import io.github.s2spring.client.data.AppendRecord;
+import io.github.s2spring.client.data.Header;
+import io.github.s2spring.client.error.ValidationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -23,12 +25,12 @@ class MessageFramerTests {
 		assertThat(message.records()).isEqualTo(1);
 		assertThat(message.bytes()).isEqualTo(3);
 		assertThat(message.firstDedupeSeq()).isEmpty();
-		AppendRecord record = message.batches().get(0).getRecords(0);
+		AppendRecord record = message.batches().get(0).records().get(0);
 		assertThat(names(record)).containsExactly("_frame_records", "_frame_bytes");
-		assertThat(PatternHeaders.decodeU64("r", record.getHeaders(0).getValue())).isEqualTo(1);
-		assertThat(PatternHeaders.decodeU64("b", record.getHeaders(1).getValue())).isEqualTo(3);
-		assertThat(record.getBody()).isEqualTo(ByteString.copyFrom(new byte[] { 1, 2, 3 }));
-		assertThat(record.hasTimestamp()).isFalse();
+		assertThat(PatternHeaders.decodeU64("r", record.headers().get(0).value())).isEqualTo(1);
+		assertThat(PatternHeaders.decodeU64("b", record.headers().get(1).value())).isEqualTo(3);
+		assertThat(record.body()).isEqualTo(ByteBuffer.wrap(new byte[] { 1, 2, 3 }));
+		assertThat(record.timestamp()).isNull();
 	}
 
 	@Test
@@ -37,9 +39,9 @@ class MessageFramerTests {
 		List<AppendRecord> records = records(framer.frame(new byte[] { 1, 2, 3, 4, 5 }));
 		assertThat(records).hasSize(3);
 		assertThat(names(records.get(0))).containsExactly("_frame_records", "_frame_bytes");
-		assertThat(records.get(1).getHeadersList()).isEmpty();
-		assertThat(records.get(2).getHeadersList()).isEmpty();
-		assertThat(records.get(2).getBody().size()).isEqualTo(1);
+		assertThat(records.get(1).headers()).isEmpty();
+		assertThat(records.get(2).headers()).isEmpty();
+		assertThat(records.get(2).body().remaining()).isEqualTo(1);
 	}
 
 	@Test
@@ -55,7 +57,8 @@ class MessageFramerTests {
 		all.addAll(records(second));
 		assertThat(all).extracting((record) -> PatternHeaders.decodeU64("s", header(record, "_dedupe_seq")))
 			.containsExactly(7L, 8L, 9L, 10L);
-		assertThat(all).extracting((record) -> header(record, "_writer_id").toStringUtf8()).containsOnly("abc");
+		assertThat(all).extracting((record) -> StandardCharsets.UTF_8.decode(header(record, "_writer_id")).toString())
+			.containsOnly("abc");
 		assertThat(names(all.get(1))).containsExactly("_dedupe_seq", "_writer_id");
 	}
 
@@ -130,27 +133,28 @@ class MessageFramerTests {
 
 	@Test
 	void u64IsEightBytesBigEndian() {
-		assertThat(PatternHeaders.encodeU64(0x0102030405060708L).toByteArray()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+		assertThat(TestRecords.bytes(PatternHeaders.encodeU64(0x0102030405060708L))).containsExactly(1, 2, 3, 4, 5, 6,
+				7, 8);
 		assertThat(PatternHeaders.decodeU64("x", PatternHeaders.encodeU64(-1L))).isEqualTo(-1L);
 		assertThatExceptionOfType(MalformedHeaderException.class)
-			.isThrownBy(() -> PatternHeaders.decodeU64("_frame_bytes", ByteString.copyFrom(new byte[4])))
+			.isThrownBy(() -> PatternHeaders.decodeU64("_frame_bytes", ByteBuffer.wrap(new byte[4])))
 			.withMessage("Header _frame_bytes must hold exactly 8 bytes (a big-endian u64), got 4 bytes");
 	}
 
 	static List<AppendRecord> records(PreparedMessage message) {
 		List<AppendRecord> records = new ArrayList<>();
-		message.batches().forEach((batch) -> records.addAll(batch.getRecordsList()));
+		message.batches().forEach((batch) -> records.addAll(batch.records()));
 		return records;
 	}
 
 	private static List<String> names(AppendRecord record) {
-		return record.getHeadersList().stream().map((header) -> header.getName().toStringUtf8()).toList();
+		return record.headers().stream().map((header) -> header.nameAsString()).toList();
 	}
 
-	private static ByteString header(AppendRecord record, String name) {
-		for (Header header : record.getHeadersList()) {
-			if (header.getName().toStringUtf8().equals(name)) {
-				return header.getValue();
+	private static ByteBuffer header(AppendRecord record, String name) {
+		for (Header header : record.headers()) {
+			if (header.nameAsString().equals(name)) {
+				return header.value();
 			}
 		}
 		throw new AssertionError("no header " + name);

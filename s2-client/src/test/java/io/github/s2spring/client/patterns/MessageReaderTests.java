@@ -8,15 +8,16 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.SubmissionPublisher;
 import java.util.concurrent.TimeUnit;
 
-import com.google.protobuf.ByteString;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import io.github.s2spring.client.data.AppendRecord;
+import io.github.s2spring.client.data.ReadBatch;
+import io.github.s2spring.client.data.SequencedRecord;
+import io.github.s2spring.client.error.ValidationException;
 import io.github.s2spring.client.patterns.ReadOutcome.Failure;
 import io.github.s2spring.client.patterns.ReadOutcome.Message;
 import io.github.s2spring.client.patterns.ReadOutcome.Reason;
-import io.github.s2spring.protocol.limits.ValidationException;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Test;
-import s2.v1.ReadBatch;
-import s2.v1.SequencedRecord;
 
 import static io.github.s2spring.client.patterns.FrameAssemblerTests.frame;
 import static io.github.s2spring.client.patterns.TestRecords.header;
@@ -65,7 +66,7 @@ class MessageReaderTests {
 	void malformedHeaderSkipsTheRecordAndTheStreamGoesOn() {
 		MessageReader<String> reader = new MessageReader<>(S2Serializer.string());
 		List<ReadOutcome<String>> out = reader
-			.readAll(List.of(record(0, "a", header("_dedupe_seq", ByteString.copyFromUtf8("7"))), record(1, "b")));
+			.readAll(List.of(record(0, "a", text("_dedupe_seq", "7")), record(1, "b")));
 		assertThat(out).hasSize(2);
 		assertThat(((Failure<String>) out.get(0)).reason()).isEqualTo(Reason.MALFORMED_HEADER);
 		assertThat(((Failure<String>) out.get(0)).description()).contains("_dedupe_seq must hold exactly 8 bytes");
@@ -76,8 +77,8 @@ class MessageReaderTests {
 	void duplicateRecordsOfAMessageAreDropped() {
 		MessageFramer framer = new MessageFramer(this.small);
 		PreparedMessage message = framer.frame("0123456789abc".getBytes());
-		List<s2.v1.AppendRecord> records = TestRecords.appendRecords(message);
-		List<s2.v1.AppendRecord> wire = new ArrayList<>(records.subList(0, 2));
+		List<AppendRecord> records = TestRecords.appendRecords(message);
+		List<AppendRecord> wire = new ArrayList<>(records.subList(0, 2));
 		wire.addAll(records);
 		wire.addAll(records.subList(1, 3));
 		MessageReader<String> reader = new MessageReader<>(S2Serializer.string());
@@ -88,8 +89,8 @@ class MessageReaderTests {
 	@Test
 	void withoutDedupeResentRecordsResynchronise() {
 		MessageFramer framer = new MessageFramer(this.small);
-		List<s2.v1.AppendRecord> records = TestRecords.appendRecords(framer.frame("0123456789".getBytes()));
-		List<s2.v1.AppendRecord> wire = new ArrayList<>(records.subList(0, 1));
+		List<AppendRecord> records = TestRecords.appendRecords(framer.frame("0123456789".getBytes()));
+		List<AppendRecord> wire = new ArrayList<>(records.subList(0, 1));
 		wire.addAll(records);
 		MessageReader<String> reader = new MessageReader<>(S2Serializer.string(),
 				ReaderOptions.defaults().withDedupe(false));
@@ -102,8 +103,8 @@ class MessageReaderTests {
 	@Test
 	void readsBatchesAndHeartbeats() {
 		MessageReader<String> reader = new MessageReader<>(S2Serializer.string());
-		assertThat(reader.read(ReadBatch.getDefaultInstance())).isEmpty();
-		ReadBatch batch = ReadBatch.newBuilder().addRecords(record(0, "a")).addRecords(record(1, "b")).build();
+		assertThat(reader.read(new ReadBatch(List.of(), null))).isEmpty();
+		ReadBatch batch = new ReadBatch(List.of(record(0, "a"), record(1, "b")), null);
 		assertThat(values(reader.read(batch))).containsExactly("a", "b");
 		assertThat(values(reader.read(batch(record(2, "b2"))))).containsExactly("b2");
 		assertThat(values(reader.read(record(3, "c")))).containsExactly("c");

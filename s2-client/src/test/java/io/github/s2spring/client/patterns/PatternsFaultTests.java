@@ -8,20 +8,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.s2spring.client.AppendRetryPolicy;
-import io.github.s2spring.client.RetryPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 import io.github.s2spring.client.S2Client;
 import io.github.s2spring.client.TestServers;
+import io.github.s2spring.client.config.AppendRetryPolicy;
+import io.github.s2spring.client.config.RetryPolicy;
 import io.github.s2spring.client.data.AppendSession;
 import io.github.s2spring.client.data.ReadBatch;
 import io.github.s2spring.client.data.ReadOptions;
 import io.github.s2spring.client.data.S2Stream;
+import io.github.s2spring.client.data.SequencedRecord;
 import io.github.s2spring.client.fault.FaultProxy;
 import io.github.s2spring.embedded.S2EmbeddedServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import s2.v1.SequencedRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

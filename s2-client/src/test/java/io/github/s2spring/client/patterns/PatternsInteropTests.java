@@ -10,22 +10,24 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
 import io.github.s2spring.client.S2Client;
-import io.github.s2spring.client.S2ClientConfig;
+import io.github.s2spring.client.config.S2ClientConfig;
 import io.github.s2spring.client.data.AppendBatch;
+import io.github.s2spring.client.data.AppendRecord;
 import io.github.s2spring.client.data.AppendSession;
+import io.github.s2spring.client.data.ReadBatch;
 import io.github.s2spring.client.data.ReadOptions;
 import io.github.s2spring.client.data.ReadSession;
 import io.github.s2spring.client.data.S2Stream;
+import io.github.s2spring.client.data.SequencedRecord;
 import io.github.s2spring.client.patterns.ReadOutcome.Message;
 import io.github.s2spring.embedded.S2EmbeddedServer;
 import io.github.s2spring.embedded.config.BasinSpec;
 import io.github.s2spring.embedded.config.StreamSpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import s2.v1.AppendRecord;
-import s2.v1.SequencedRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,10 +90,7 @@ class PatternsInteropTests {
 			// a resend after a lost ack: the last chunk of the big message and m3, again
 			List<SequencedRecord> again = stream.read(ReadOptions.fromSeqNum(4).withCount(2)).records();
 			List<AppendRecord> copies = again.stream()
-				.map((record) -> AppendRecord.newBuilder()
-					.addAllHeaders(record.getHeadersList())
-					.setBody(record.getBody())
-					.build())
+				.map((record) -> new AppendRecord(record.headers(), record.body(), null))
 				.toList();
 			stream.append(AppendBatch.of(copies));
 			writer.send(new Event("m4", "after the duplicates")).get(30, TimeUnit.SECONDS);
@@ -151,9 +150,8 @@ class PatternsInteropTests {
 				second.frame(S2Serializer.json(C.class).serialize(new C("xyz"))));
 		assertThat(java).hasSize(10);
 		for (int i = 0; i < 10; i++) {
-			assertThat(java.get(i).getHeadersList()).as("headers of record %d", i)
-				.isEqualTo(typescript.get(i).getHeadersList());
-			assertThat(java.get(i).getBody()).as("body of record %d", i).isEqualTo(typescript.get(i).getBody());
+			assertThat(java.get(i).headers()).as("headers of record %d", i).isEqualTo(typescript.get(i).headers());
+			assertThat(java.get(i).body()).as("body of record %d", i).isEqualTo(typescript.get(i).body());
 		}
 	}
 
@@ -161,7 +159,7 @@ class PatternsInteropTests {
 		MessageReader<Event> reader = new MessageReader<>(S2Serializer.json(Event.class));
 		List<String> summaries = new ArrayList<>();
 		try (ReadSession session = stream.readSession(ReadOptions.fromSeqNum(0))) {
-			Iterator<ReadOutcome<Event>> outcomes = reader.readRecords(session.iterator());
+			Iterator<ReadOutcome<Event>> outcomes = reader.readRecords(session.records());
 			while (outcomes.hasNext()) {
 				ReadOutcome<Event> outcome = outcomes.next();
 				assertThat(outcome).isInstanceOf(Message.class);
@@ -176,13 +174,12 @@ class PatternsInteropTests {
 	}
 
 	private static String writerId(SequencedRecord record) {
-		return record.getHeadersList()
+		return record.headers()
 			.stream()
-			.filter((header) -> header.getName().toStringUtf8().equals(PatternHeaders.WRITER_ID))
+			.filter((header) -> header.nameAsString().equals(PatternHeaders.WRITER_ID))
 			.findFirst()
 			.orElseThrow()
-			.getValue()
-			.toStringUtf8();
+			.valueAsString();
 	}
 
 	static String summary(Event event) {

@@ -5,21 +5,22 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.github.s2spring.client.FencingTokenMismatchException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
 import io.github.s2spring.client.S2Client;
-import io.github.s2spring.client.S2ClientConfig;
+import io.github.s2spring.client.config.S2ClientConfig;
 import io.github.s2spring.client.data.AppendSession;
 import io.github.s2spring.client.data.ReadOptions;
 import io.github.s2spring.client.data.ReadSession;
 import io.github.s2spring.client.data.S2Stream;
+import io.github.s2spring.client.error.FencingTokenMismatchException;
+import io.github.s2spring.client.error.ValidationException;
 import io.github.s2spring.client.patterns.ReadOutcome.Message;
 import io.github.s2spring.embedded.S2EmbeddedServer;
 import io.github.s2spring.embedded.config.BasinSpec;
 import io.github.s2spring.embedded.config.StreamSpec;
-import io.github.s2spring.protocol.limits.ValidationException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -6,13 +6,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Test;
+
+import io.github.s2spring.client.data.AppendAck;
+import io.github.s2spring.client.data.AppendBatch;
+import io.github.s2spring.client.data.SequencedRecord;
+import io.github.s2spring.client.error.ValidationException;
 import io.github.s2spring.client.patterns.InMemoryStream.Fault;
 import io.github.s2spring.protocol.StreamPosition;
-import io.github.s2spring.protocol.limits.ValidationException;
-import org.junit.jupiter.api.Test;
-import io.github.s2spring.client.data.AppendAck;
-import s2.v1.AppendInput;
-import s2.v1.SequencedRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -94,14 +95,14 @@ class SerializingAppendSessionTests {
 		assertThat(first.get(10, TimeUnit.SECONDS).records()).isEqualTo(1);
 		assertThat(second.get(10, TimeUnit.SECONDS).records()).isEqualTo(2);
 		assertThat(third.get(10, TimeUnit.SECONDS).records()).isEqualTo(2);
-		List<AppendInput> received = stream.received();
+		List<AppendBatch> received = stream.received();
 		assertThat(received).hasSize(4);
 		assertThat(received.get(2)).isSameAs(received.get(1));
 		assertThat(writer.nextDedupeSeq()).isEqualTo(5);
 		List<SequencedRecord> stored = stream.records();
 		assertThat(stored).hasSize(7);
-		assertThat(stored.subList(3, 5)).extracting((record) -> record.getHeadersList())
-			.isEqualTo(stored.subList(1, 3).stream().map(SequencedRecord::getHeadersList).toList());
+		assertThat(stored.subList(3, 5)).extracting((record) -> record.headers())
+			.isEqualTo(stored.subList(1, 3).stream().map(SequencedRecord::headers).toList());
 		MessageReader<String> reader = new MessageReader<>(S2Serializer.string());
 		assertThat(MessageReaderTests.values(reader.readAll(stored))).containsExactly("one", "two!two!", "three");
 		assertThat(reader.duplicatesDropped()).isEqualTo(2);
@@ -110,7 +111,7 @@ class SerializingAppendSessionTests {
 	@Test
 	void resendWaitsForBatchesInFlightAndKeepsOrder() throws Exception {
 		List<CompletableFuture<AppendAck>> acks = new ArrayList<>();
-		List<AppendInput> sent = new ArrayList<>();
+		List<AppendBatch> sent = new ArrayList<>();
 		AppendSink manual = (batch) -> {
 			CompletableFuture<AppendAck> ack = new CompletableFuture<>();
 			sent.add(batch);
@@ -126,7 +127,7 @@ class SerializingAppendSessionTests {
 		assertThat(sent).hasSize(2);
 		acks.get(1).completeExceptionally(new IllegalStateException("reset"));
 		assertThat(sent).hasSize(5);
-		assertThat(sent.subList(2, 5)).extracting((batch) -> batch.getRecords(0).getBody().toStringUtf8())
+		assertThat(sent.subList(2, 5)).extracting((batch) -> batch.records().get(0).bodyAsString())
 			.containsExactly("a", "b", "c");
 		assertThat(sent.get(2)).isSameAs(sent.get(0));
 		for (int i = 2; i < 5; i++) {
@@ -160,7 +161,7 @@ class SerializingAppendSessionTests {
 		assertThat(healthy.received().get(0)).isSameAs(failure.message().batches().get(0));
 		assertThat(MessageReaderTests.values(new MessageReader<>(S2Serializer.string()).readAll(healthy.records())))
 			.containsExactly("lost", "after");
-		assertThat(healthy.records().get(0).getHeadersList()).contains(TestRecords.text("_writer_id", "old-writer"),
+		assertThat(healthy.records().get(0).headers()).contains(TestRecords.text("_writer_id", "old-writer"),
 				TestRecords.u64("_dedupe_seq", 1));
 	}
 

@@ -4,16 +4,16 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-import io.github.s2spring.protocol.s2s.Compression;
-import io.github.s2spring.protocol.s2s.S2sFrame;
-import io.github.s2spring.protocol.s2s.S2sFrameEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import org.junit.jupiter.api.Test;
-import s2.v1.AppendInput;
-import s2.v1.AppendRecord;
-import s2.v1.Header;
+
+import io.github.s2spring.client.data.AppendBatch;
+import io.github.s2spring.client.data.AppendRecord;
+import io.github.s2spring.client.data.Header;
+import io.github.s2spring.protocol.s2s.Compression;
+import io.github.s2spring.protocol.s2s.S2sFrameEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,8 +65,7 @@ class TsWireLayoutTests {
 	void firstChunkS2sFrameMatchesTheTypeScriptBytes() {
 		MessageFramer framer = new MessageFramer(options("wCbx0verZFaH", 0));
 		AppendRecord first = records(framer.frame(S2Serializer.json(A.class).serialize(new A("0123456789")))).get(0);
-		AppendInput input = AppendInput.newBuilder().addRecords(first).build();
-		ByteBuf frame = new S2sFrameEncoder(Compression.NONE).encode(S2sFrame.of(input),
+		ByteBuf frame = new S2sFrameEncoder(Compression.NONE).encode(AppendBatch.of(first).encoded(), false,
 				UnpooledByteBufAllocator.DEFAULT);
 		try {
 			String hex = ByteBufUtil.hexDump(frame);
@@ -95,17 +94,17 @@ class TsWireLayoutTests {
 
 	private static List<AppendRecord> records(PreparedMessage message) {
 		List<AppendRecord> records = new ArrayList<>();
-		message.batches().forEach((batch) -> records.addAll(batch.getRecordsList()));
+		message.batches().forEach((batch) -> records.addAll(batch.records()));
 		return records;
 	}
 
 	private static String describe(AppendRecord record) {
-		StringBuilder text = new StringBuilder(record.getBody().toStringUtf8());
-		for (Header header : record.getHeadersList()) {
+		StringBuilder text = new StringBuilder(record.bodyAsString());
+		for (Header header : record.headers()) {
 			text.append(' ')
-				.append(header.getName().toStringUtf8())
+				.append(header.nameAsString())
 				.append('=')
-				.append(HexFormat.of().formatHex(header.getValue().toByteArray()));
+				.append(HexFormat.of().formatHex(TestRecords.bytes(header.value())));
 		}
 		return text.toString();
 	}

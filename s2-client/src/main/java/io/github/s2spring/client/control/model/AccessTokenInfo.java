@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.s2spring.client.error.ValidationException;
 import io.github.s2spring.protocol.limits.Names;
 
 /**
@@ -28,7 +29,7 @@ public record AccessTokenInfo(String id, @Nullable Instant expiresAt, boolean au
 	 * @param scope the scope
 	 */
 	public AccessTokenInfo {
-		Names.requireAccessTokenId(id);
+		ValidationException.check(() -> Names.requireAccessTokenId(id));
 		Objects.requireNonNull(scope, "scope");
 	}
 

@@ -2,6 +2,7 @@ package io.github.s2spring.client.control.model;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.s2spring.client.error.ValidationException;
 import io.github.s2spring.protocol.limits.Names;
 
 /**
@@ -21,9 +22,9 @@ public record CreateBasinRequest(String basin, @Nullable BasinConfig config, @Nu
 	 * @param location the location
 	 */
 	public CreateBasinRequest {
-		Names.requireBasinName(basin);
+		ValidationException.check(() -> Names.requireBasinName(basin));
 		if (location != null) {
-			Names.requireLocation(location);
+			ValidationException.check(() -> Names.requireLocation(location));
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.github.s2spring.client.control.model;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.s2spring.client.error.ValidationException;
 import io.github.s2spring.protocol.limits.Names;
 
 /**
@@ -18,7 +19,7 @@ public record CreateStreamRequest(String stream, @Nullable StreamConfig config) 
 	 * @param config the configuration
 	 */
 	public CreateStreamRequest {
-		Names.requireStreamName(stream);
+		ValidationException.check(() -> Names.requireStreamName(stream));
 	}
 
 	/**

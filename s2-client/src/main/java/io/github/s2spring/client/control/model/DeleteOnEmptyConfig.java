@@ -3,7 +3,7 @@ package io.github.s2spring.client.control.model;
 import java.time.Duration;
 import java.util.Objects;
 
-import io.github.s2spring.protocol.limits.ValidationException;
+import io.github.s2spring.client.error.ValidationException;
 
 /**
  * Deletes a stream once it has been empty for a minimum age.

@@ -2,8 +2,8 @@ package io.github.s2spring.client.control.model;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.s2spring.client.error.ValidationException;
 import io.github.s2spring.protocol.limits.Limits;
-import io.github.s2spring.protocol.limits.ValidationException;
 
 /**
  * What to list: names starting with a prefix, after a name (exclusive), at most a number

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.s2spring.protocol.limits.ValidationException;
+import io.github.s2spring.client.error.ValidationException;
 
 /**
  * The period and resolution of a metrics request. Times are sent as whole seconds since
