@@ -1,6 +1,6 @@
 package io.github.s2spring.core;
 
-import io.github.s2spring.client.S2Exception;
+import io.github.s2spring.client.error.S2Exception;
 
 /**
  * A send refused at once because too many sends already wait for the same stream

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import io.github.s2spring.client.NotFoundException;
+import io.github.s2spring.client.error.NotFoundException;
 import io.github.s2spring.core.S2Operations;
 import io.github.s2spring.core.S2ReceivedMessage;
 import io.github.s2spring.support.S2Headers;

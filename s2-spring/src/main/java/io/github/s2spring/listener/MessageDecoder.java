@@ -8,13 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import com.google.protobuf.ByteString;
-import s2.v1.Header;
-import s2.v1.SequencedRecord;
-
+import io.github.s2spring.client.data.Header;
 import io.github.s2spring.client.data.ReadBatch;
+import io.github.s2spring.client.data.SequencedRecord;
 import io.github.s2spring.client.patterns.MessageReader;
-import io.github.s2spring.client.patterns.PatternHeaders;
 import io.github.s2spring.client.patterns.ReadOutcome;
 import io.github.s2spring.client.patterns.S2Serializer;
 import io.github.s2spring.core.S2ReceivedMessage;
@@ -31,9 +28,10 @@ import io.github.s2spring.support.S2RecordMetadata;
  */
 final class MessageDecoder {
 
-	private static final ByteString FRAME_RECORDS = ByteString.copyFromUtf8(PatternHeaders.FRAME_RECORDS);
+	/** The patterns header that, with {@link #FRAME_BYTES}, starts a message's frame. */
+	private static final String FRAME_RECORDS = "_frame_records";
 
-	private static final ByteString FRAME_BYTES = ByteString.copyFromUtf8(PatternHeaders.FRAME_BYTES);
+	private static final String FRAME_BYTES = "_frame_bytes";
 
 	private final String basin;
 
@@ -69,28 +67,28 @@ final class MessageDecoder {
 		List<DecodedMessage> messages = new ArrayList<>();
 		List<ReadOutcome.Failure<byte[]>> failures = new ArrayList<>(0);
 		for (SequencedRecord record : batch.records()) {
-			if (isCommand(record)) {
+			if (record.isCommand()) {
 				continue;
 			}
 			long duplicates = this.reader.duplicatesDropped();
 			List<ReadOutcome<byte[]>> outcomes = this.reader.read(record);
 			if (outcomes.isEmpty() && this.reader.duplicatesDropped() == duplicates && startsFrame(record)) {
-				this.openFrames.add(record.getSeqNum());
+				this.openFrames.add(record.seqNum());
 				Map<String, String> headers = userHeaders(record);
 				if (!headers.isEmpty()) {
-					this.openFrameHeaders.put(record.getSeqNum(), headers);
+					this.openFrameHeaders.put(record.seqNum(), headers);
 				}
 			}
 			for (ReadOutcome<byte[]> outcome : outcomes) {
 				this.openFrames.remove(outcome.seqNum());
 				Map<String, String> frameHeaders = this.openFrameHeaders.remove(outcome.seqNum());
 				if (outcome instanceof ReadOutcome.Message<byte[]> message) {
-					Map<String, String> headers = (message.seqNum() == record.getSeqNum()) ? userHeaders(record)
+					Map<String, String> headers = (message.seqNum() == record.seqNum()) ? userHeaders(record)
 							: (frameHeaders != null) ? frameHeaders : Collections.emptyMap();
 					S2RecordMetadata metadata = new S2RecordMetadata(this.basin, this.stream, message.seqNum(),
 							message.lastSeqNum(), message.timestamp(), headers, message.writerId());
 					messages.add(new DecodedMessage(new S2ReceivedMessage<>(message.value(), metadata),
-							message.records(), commitPosition(record.getSeqNum() + 1)));
+							message.records(), commitPosition(record.seqNum() + 1)));
 				}
 				else if (outcome instanceof ReadOutcome.Failure<byte[]> failure) {
 					failures.add(failure);
@@ -104,29 +102,26 @@ final class MessageDecoder {
 		return this.openFrames.isEmpty() ? next : Math.min(next, this.openFrames.first());
 	}
 
-	private static boolean isCommand(SequencedRecord record) {
-		return record.getHeadersCount() == 1 && record.getHeaders(0).getName().isEmpty();
-	}
-
 	private static boolean startsFrame(SequencedRecord record) {
 		boolean records = false;
 		boolean bytes = false;
-		for (Header header : record.getHeadersList()) {
-			records |= header.getName().equals(FRAME_RECORDS);
-			bytes |= header.getName().equals(FRAME_BYTES);
+		for (Header header : record.headers()) {
+			String name = header.nameAsString();
+			records |= name.equals(FRAME_RECORDS);
+			bytes |= name.equals(FRAME_BYTES);
 		}
 		return records && bytes;
 	}
 
 	private static Map<String, String> userHeaders(SequencedRecord record) {
 		Map<String, String> headers = null;
-		for (Header header : record.getHeadersList()) {
-			String name = header.getName().toStringUtf8();
+		for (Header header : record.headers()) {
+			String name = header.nameAsString();
 			if (!S2Headers.isReserved(name)) {
 				if (headers == null) {
 					headers = new LinkedHashMap<>();
 				}
-				headers.put(name, header.getValue().toStringUtf8());
+				headers.put(name, header.valueAsString());
 			}
 		}
 		return (headers != null) ? headers : Collections.emptyMap();

@@ -7,24 +7,22 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-import com.google.protobuf.ByteString;
 import org.jspecify.annotations.Nullable;
-import s2.v1.AppendRecord;
-import s2.v1.Header;
-import s2.v1.SequencedRecord;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.github.s2spring.client.NotFoundException;
-import io.github.s2spring.client.RangeNotSatisfiableException;
 import io.github.s2spring.client.S2Client;
+import io.github.s2spring.client.control.model.CreateStreamRequest;
 import io.github.s2spring.client.data.AppendAck;
 import io.github.s2spring.client.data.AppendBatch;
-import io.github.s2spring.client.data.AppendRecords;
+import io.github.s2spring.client.data.AppendRecord;
+import io.github.s2spring.client.data.Header;
 import io.github.s2spring.client.data.ReadBatch;
 import io.github.s2spring.client.data.ReadOptions;
 import io.github.s2spring.client.data.S2Stream;
-import io.github.s2spring.client.control.model.CreateStreamRequest;
+import io.github.s2spring.client.data.SequencedRecord;
+import io.github.s2spring.client.error.NotFoundException;
+import io.github.s2spring.client.error.RangeNotSatisfiableException;
 
 /**
  * The S2 stream that holds one listener's positions, for {@link StreamS2PositionStore}:
@@ -83,7 +81,7 @@ final class PositionLog {
 				for (SequencedRecord record : batch.records()) {
 					String kind = kind(record);
 					if (kind != null) {
-						decode(record.getBody(), into);
+						decode(record.bodyAsBytes(), into);
 						updates = kind.equals("snapshot") ? 0 : updates + 1;
 					}
 				}
@@ -151,22 +149,19 @@ final class PositionLog {
 	}
 
 	private static AppendRecord record(Map<String, Map<String, Long>> body, String kind) {
-		return AppendRecords.of(json.writeValueAsBytes(body))
-			.toBuilder()
-			.addHeaders(AppendRecords.header(KIND_HEADER, kind))
-			.build();
+		return AppendRecord.of(json.writeValueAsBytes(body)).withHeader(KIND_HEADER, kind);
 	}
 
-	private static void decode(ByteString body, Map<StreamKey, Long> into) {
-		Map<String, Map<String, Long>> positions = json.readValue(body.toByteArray(), BODY);
+	private static void decode(byte[] body, Map<StreamKey, Long> into) {
+		Map<String, Map<String, Long>> positions = json.readValue(body, BODY);
 		positions.forEach((basin, streams) -> streams
 			.forEach((stream, position) -> into.put(new StreamKey(basin, stream), position)));
 	}
 
 	private static @Nullable String kind(SequencedRecord record) {
-		for (Header header : record.getHeadersList()) {
-			if (header.getName().toStringUtf8().equals(KIND_HEADER)) {
-				return header.getValue().toStringUtf8();
+		for (Header header : record.headers()) {
+			if (header.nameAsString().equals(KIND_HEADER)) {
+				return header.valueAsString();
 			}
 		}
 		return null;

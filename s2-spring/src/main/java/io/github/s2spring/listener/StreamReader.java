@@ -13,13 +13,13 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
 
-import io.github.s2spring.client.NotFoundException;
 import io.github.s2spring.client.S2Client;
-import io.github.s2spring.client.S2Exception;
 import io.github.s2spring.client.data.ReadBatch;
 import io.github.s2spring.client.data.ReadOptions;
 import io.github.s2spring.client.data.ReadSession;
 import io.github.s2spring.client.data.S2Stream;
+import io.github.s2spring.client.error.NotFoundException;
+import io.github.s2spring.client.error.S2Exception;
 import io.github.s2spring.client.patterns.PatternException;
 import io.github.s2spring.protocol.StreamPosition;
 import io.github.s2spring.support.S2StartPosition;

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import s2.v1.SequencedRecord;
 
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +20,7 @@ import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.annotation.SendTo;
 
 import io.github.s2spring.client.S2Client;
+import io.github.s2spring.client.data.SequencedRecord;
 import io.github.s2spring.config.DefaultS2ListenerContainerFactory;
 import io.github.s2spring.config.S2ListenerEndpointRegistry;
 import io.github.s2spring.config.SimpleS2ListenerEndpoint;
@@ -125,7 +125,7 @@ class S2ListenerAnnotationIntegrationTests {
 		this.s2.appendRaw(this.basin, "requests", "hello", Map.of());
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.s2.read(this.basin, "replies").size() == 1);
 		SequencedRecord reply = this.s2.read(this.basin, "replies").get(0);
-		assertThat(reply.getBody().toStringUtf8()).isEqualTo("HELLO");
+		assertThat(reply.bodyAsString()).isEqualTo("HELLO");
 	}
 
 	@Test

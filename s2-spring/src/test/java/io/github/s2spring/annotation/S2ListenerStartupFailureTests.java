@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.github.s2spring.client.S2Client;
-import io.github.s2spring.client.S2ClientConfig;
+import io.github.s2spring.client.config.S2ClientConfig;
 import io.github.s2spring.config.DefaultS2ListenerContainerFactory;
 
 import static org.assertj.core.api.Assertions.assertThatException;

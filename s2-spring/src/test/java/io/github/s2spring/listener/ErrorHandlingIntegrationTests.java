@@ -10,11 +10,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import s2.v1.SequencedRecord;
 
 import org.springframework.context.ApplicationEvent;
 import org.springframework.util.backoff.FixedBackOff;
 
+import io.github.s2spring.client.data.SequencedRecord;
 import io.github.s2spring.config.DefaultS2ListenerContainerFactory;
 import io.github.s2spring.config.SimpleS2ListenerEndpoint;
 import io.github.s2spring.core.S2Subscription;
@@ -88,7 +88,7 @@ class ErrorHandlingIntegrationTests {
 		assertThat(attempts).containsExactly("a", "poison", "poison", "poison", "b");
 		List<SequencedRecord> dead = this.s2.read(this.basin, "orders.dlt");
 		assertThat(dead).hasSize(1);
-		assertThat(dead.get(0).getBody().toStringUtf8()).isEqualTo("poison");
+		assertThat(dead.get(0).bodyAsString()).isEqualTo("poison");
 		assertThat(TestS2.headers(dead.get(0))).containsEntry("trace", "t-p")
 			.containsEntry(S2Headers.DLT_EXCEPTION_CLASS, IllegalStateException.class.getName())
 			.containsEntry(S2Headers.DLT_EXCEPTION_MESSAGE, "cannot process poison")
@@ -119,7 +119,7 @@ class ErrorHandlingIntegrationTests {
 			assertThat(received).containsExactly(new Note(1, "one"), new Note(2, "two"));
 			List<SequencedRecord> dead = this.s2.read(this.basin, "notes.dlt");
 			assertThat(dead).hasSize(1);
-			assertThat(dead.get(0).getBody().toStringUtf8()).isEqualTo("not json");
+			assertThat(dead.get(0).bodyAsString()).isEqualTo("not json");
 			assertThat(TestS2.headers(dead.get(0)))
 				.containsEntry(S2Headers.DLT_EXCEPTION_CLASS, S2ConversionException.class.getName())
 				.hasEntrySatisfying(S2Headers.DLT_EXCEPTION_MESSAGE, (message) -> assertThat(message)

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import io.github.s2spring.client.control.model.BasinConfig;
 import io.github.s2spring.client.control.model.CreateBasinRequest;
 import io.github.s2spring.client.data.AppendBatch;
-import io.github.s2spring.client.data.AppendRecords;
+import io.github.s2spring.client.data.AppendRecord;
 import io.github.s2spring.config.DefaultS2ListenerContainerFactory;
 import io.github.s2spring.config.SimpleS2ListenerEndpoint;
 import io.github.s2spring.embedded.S2EmbeddedServer;
@@ -94,7 +94,7 @@ class ManyStreamsIntegrationTests {
 				System.out.printf("%,d streams under one prefix listener: appended in %,d ms; caught up in %,d ms; "
 						+ "live round in %,d ms; client connections %d, server connections %d; threads %d (%d before "
 						+ "the listener started); heap used %,d MiB (client, listener and embedded server)%n", streams,
-						appendMillis, catchUpMillis, liveMillis, s2.client().transport().connectionCount(),
+						appendMillis, catchUpMillis, liveMillis, s2.client().connectionCount(),
 						server.openConnections(), threads, threadsBefore, heap / (1024 * 1024));
 				assertThat(threads - threadsBefore).isLessThan(20);
 			}
@@ -113,7 +113,7 @@ class ManyStreamsIntegrationTests {
 			appends.add(s2.client()
 				.basin(basin)
 				.stream("fleet/" + i)
-				.appendAsync(AppendBatch.of(AppendRecords.of(body)))
+				.appendAsync(AppendBatch.of(AppendRecord.of(body)))
 				.whenComplete((ack, failure) -> inFlight.release()));
 		}
 		CompletableFuture.allOf(appends.toArray(CompletableFuture[]::new)).join();

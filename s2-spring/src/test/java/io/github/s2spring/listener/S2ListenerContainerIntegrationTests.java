@@ -136,7 +136,7 @@ class S2ListenerContainerIntegrationTests {
 		for (int i = 0; i < 5; i++) {
 			this.s2.appendRaw(this.basin, "history", "m" + i, Map.of());
 		}
-		long timestamp = this.s2.read(this.basin, "history").get(3).getTimestamp();
+		long timestamp = this.s2.read(this.basin, "history").get(3).timestamp();
 		List<String> fromSeq = new CopyOnWriteArrayList<>();
 		List<String> fromTime = new CopyOnWriteArrayList<>();
 		S2Subscription bySeq = this.factory.listen(this.basin, "history", String.class, S2StartPosition.seqNum(2),

@@ -6,25 +6,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.google.protobuf.ByteString;
-import s2.v1.AppendInput;
-import s2.v1.AppendRecord;
-import s2.v1.Header;
-import s2.v1.SequencedRecord;
-
-import io.github.s2spring.client.RangeNotSatisfiableException;
 import io.github.s2spring.client.S2Client;
-import io.github.s2spring.client.S2ClientConfig;
+import io.github.s2spring.client.config.S2ClientConfig;
 import io.github.s2spring.client.control.model.CreateBasinRequest;
 import io.github.s2spring.client.control.model.CreateStreamRequest;
 import io.github.s2spring.client.data.AppendBatch;
-import io.github.s2spring.client.data.AppendRecords;
+import io.github.s2spring.client.data.AppendRecord;
 import io.github.s2spring.client.data.AppendSession;
+import io.github.s2spring.client.data.Header;
 import io.github.s2spring.client.data.ReadBatch;
 import io.github.s2spring.client.data.ReadOptions;
+import io.github.s2spring.client.data.SequencedRecord;
+import io.github.s2spring.client.error.RangeNotSatisfiableException;
 import io.github.s2spring.client.patterns.AppendSink;
 import io.github.s2spring.client.patterns.MessageWriterOptions;
-import io.github.s2spring.client.patterns.PatternHeaders;
 import io.github.s2spring.client.patterns.S2Serializer;
 import io.github.s2spring.client.patterns.SerializingAppendSession;
 import io.github.s2spring.support.DefaultS2MessageConverter;
@@ -74,9 +69,7 @@ public final class TestS2 implements AutoCloseable {
 	}
 
 	public void appendRaw(String basin, String stream, String body, Map<String, String> headers) {
-		AppendRecord.Builder record = AppendRecords.of(body).toBuilder();
-		headers.forEach((name, value) -> record.addHeaders(AppendRecords.header(name, value)));
-		this.client.basin(basin).stream(stream).append(AppendBatch.of(record.build()));
+		this.client.basin(basin).stream(stream).append(AppendBatch.of(withHeaders(AppendRecord.of(body), headers)));
 	}
 
 	public List<SequencedRecord> read(String basin, String stream) {
@@ -96,10 +89,16 @@ public final class TestS2 implements AutoCloseable {
 
 	public static Map<String, String> headers(SequencedRecord record) {
 		Map<String, String> headers = new LinkedHashMap<>();
-		for (Header header : record.getHeadersList()) {
-			headers.put(header.getName().toStringUtf8(), header.getValue().toStringUtf8());
+		for (Header header : record.headers()) {
+			headers.put(header.nameAsString(), header.valueAsString());
 		}
 		return headers;
+	}
+
+	static AppendRecord withHeaders(AppendRecord record, Map<String, String> headers) {
+		List<Header> all = new ArrayList<>(record.headers());
+		headers.forEach((name, value) -> all.add(Header.of(name, value)));
+		return record.withHeaders(all);
 	}
 
 	@Override
@@ -113,7 +112,7 @@ public final class TestS2 implements AutoCloseable {
 	 */
 	public static final class Writer implements AutoCloseable {
 
-		private static final ByteString FRAME_RECORDS = ByteString.copyFromUtf8(PatternHeaders.FRAME_RECORDS);
+		private static final String FRAME_RECORDS = "_frame_records";
 
 		private final AppendSession session;
 
@@ -126,11 +125,11 @@ public final class TestS2 implements AutoCloseable {
 		Writer(AppendSession session, boolean duplicate) {
 			this.session = session;
 			AppendSink sink = (batch) -> {
-				AppendInput withHeaders = withHeaders(batch);
+				AppendBatch withHeaders = withHeaders(batch);
 				if (duplicate) {
-					session.appendAsync(AppendBatch.of(withHeaders));
+					session.appendAsync(withHeaders);
 				}
-				return session.appendAsync(AppendBatch.of(withHeaders));
+				return session.appendAsync(withHeaders);
 			};
 			this.writer = new SerializingAppendSession<>(sink, S2Serializer.bytes(),
 					MessageWriterOptions.builder().chunkBytes(1_000_000).build());
@@ -147,18 +146,15 @@ public final class TestS2 implements AutoCloseable {
 			this.writer.send(bytes).join();
 		}
 
-		private AppendInput withHeaders(AppendInput batch) {
-			AppendInput.Builder builder = batch.toBuilder();
-			for (int i = 0; i < builder.getRecordsCount(); i++) {
-				AppendRecord record = builder.getRecords(i);
-				boolean first = record.getHeadersList().stream().anyMatch((h) -> h.getName().equals(FRAME_RECORDS));
-				if (first) {
-					AppendRecord.Builder withHeaders = record.toBuilder();
-					this.headers.forEach((name, value) -> withHeaders.addHeaders(AppendRecords.header(name, value)));
-					builder.setRecords(i, withHeaders);
-				}
+		private AppendBatch withHeaders(AppendBatch batch) {
+			List<AppendRecord> records = new ArrayList<>();
+			for (AppendRecord record : batch.records()) {
+				boolean first = record.headers()
+					.stream()
+					.anyMatch((header) -> header.nameAsString().equals(FRAME_RECORDS));
+				records.add(first ? TestS2.withHeaders(record, this.headers) : record);
 			}
-			return builder.build();
+			return AppendBatch.of(records);
 		}
 
 		@Override

@@ -1,18 +1,18 @@
 package io.github.s2spring.testsupport;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-
-import s2.v1.AppendRecord;
 
 import io.github.s2spring.client.S2Client;
 import io.github.s2spring.client.control.model.CreateStreamRequest;
 import io.github.s2spring.client.control.model.ProvisionResult;
 import io.github.s2spring.client.data.AppendAck;
 import io.github.s2spring.client.data.AppendBatch;
-import io.github.s2spring.client.data.AppendRecords;
+import io.github.s2spring.client.data.AppendRecord;
+import io.github.s2spring.client.data.Header;
 import io.github.s2spring.core.S2ClientCallback;
 import io.github.s2spring.core.S2MessageBuilder;
 import io.github.s2spring.core.S2Operations;
@@ -48,11 +48,11 @@ public class TestS2Operations implements S2Operations {
 	public CompletableFuture<S2SendResult> send(String stream, Object message, Map<String, String> headers) {
 		Map<String, String> all = new LinkedHashMap<>(headers);
 		byte[] body = this.converter.toBytes(message, all);
-		AppendRecord.Builder record = AppendRecords.of(body).toBuilder();
-		all.forEach((name, value) -> record.addHeaders(AppendRecords.header(name, value)));
+		List<Header> recordHeaders = new ArrayList<>();
+		all.forEach((name, value) -> recordHeaders.add(Header.of(name, value)));
 		return this.client.basin(this.basin)
 			.stream(stream)
-			.appendAsync(AppendBatch.of(record.build()))
+			.appendAsync(AppendBatch.of(AppendRecord.of(body).withHeaders(recordHeaders)))
 			.thenApply((AppendAck ack) -> new S2SendResult(this.basin, stream, ack.start().seqNum(),
 					ack.end().seqNum() - 1, ack.start().timestamp(), ack.tail()));
 	}

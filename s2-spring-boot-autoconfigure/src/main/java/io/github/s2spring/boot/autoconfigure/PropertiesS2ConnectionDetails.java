@@ -2,7 +2,7 @@ package io.github.s2spring.boot.autoconfigure;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.s2spring.client.S2Endpoints;
+import io.github.s2spring.client.config.S2Endpoints;
 
 /**
  * {@link S2ConnectionDetails} from {@link S2Properties}: {@code s2.account-endpoint} and

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 import io.github.s2spring.client.S2Client;
-import io.github.s2spring.client.S2ClientConfig;
+import io.github.s2spring.client.config.S2ClientConfig;
 import io.github.s2spring.core.S2Admin;
 import io.github.s2spring.protocol.s2s.Compression;
 

@@ -1,6 +1,6 @@
 package io.github.s2spring.boot.autoconfigure;
 
-import io.github.s2spring.client.S2ClientConfig;
+import io.github.s2spring.client.config.S2ClientConfig;
 
 /**
  * Adjusts the configuration of the auto-configured S2 client after {@code s2.*} has been

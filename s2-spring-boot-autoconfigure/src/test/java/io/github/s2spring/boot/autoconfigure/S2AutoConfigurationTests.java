@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.github.s2spring.client.S2Client;
-import io.github.s2spring.client.S2ClientConfig;
+import io.github.s2spring.client.config.S2ClientConfig;
 import io.github.s2spring.core.S2Admin;
 import io.github.s2spring.embedded.S2EmbeddedServer;
 import io.github.s2spring.protocol.s2s.Compression;

@@ -11,7 +11,7 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
 
 import io.github.s2spring.client.S2Client;
-import io.github.s2spring.client.S2ClientConfig;
+import io.github.s2spring.client.config.S2ClientConfig;
 import io.github.s2spring.client.control.model.BasinConfig;
 import io.github.s2spring.client.control.model.CreateBasinRequest;
 import io.github.s2spring.client.control.model.CreateStreamRequest;

@@ -16,11 +16,11 @@ import org.springframework.context.annotation.Configuration;
 
 import io.github.s2spring.annotation.S2Listener;
 import io.github.s2spring.client.S2Client;
-import io.github.s2spring.client.S2ClientConfig;
+import io.github.s2spring.client.config.S2ClientConfig;
 import io.github.s2spring.client.control.model.CreateBasinRequest;
 import io.github.s2spring.client.control.model.CreateStreamRequest;
 import io.github.s2spring.client.data.AppendBatch;
-import io.github.s2spring.client.data.AppendRecords;
+import io.github.s2spring.client.data.AppendRecord;
 import io.github.s2spring.config.S2ListenerEndpointRegistry;
 import io.github.s2spring.embedded.S2EmbeddedServer;
 import io.github.s2spring.listener.S2StreamState;
@@ -102,7 +102,7 @@ class S2ListenerBootIntegrationTests {
 
 	private static void append(S2Client client, String basin, String stream, String... bodies) {
 		for (String body : bodies) {
-			client.basin(basin).stream(stream).append(AppendBatch.of(AppendRecords.of(body)));
+			client.basin(basin).stream(stream).append(AppendBatch.of(AppendRecord.of(body)));
 		}
 	}
 
