@@ -20,7 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.context.ApplicationEvent;
+
 import io.github.s2spring.config.DefaultS2ListenerContainerFactory;
+import io.github.s2spring.config.SimpleS2ListenerEndpoint;
 import io.github.s2spring.core.S2Subscription;
 import io.github.s2spring.embedded.S2EmbeddedMain;
 import io.github.s2spring.embedded.S2EmbeddedServer;
@@ -82,15 +85,29 @@ class ListenerResilienceIntegrationTests {
 		String basin = s2.createBasin();
 		s2.createStream(basin, "restarts");
 		List<String> received = new CopyOnWriteArrayList<>();
-		listen(s2, basin, "restarts", received);
+		List<ApplicationEvent> events = new CopyOnWriteArrayList<>();
+		S2ListenerContainer container = container(s2, basin, "restarts", received, events);
 		append(s2, basin, "restarts", 0, 50);
 		await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 50);
 		server.close();
-		Thread.sleep(500);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> container.getState().streams().get(0).phase() == S2StreamState.Phase.RECONNECTING);
 		server = track(S2EmbeddedServer.builder().port(port).dataDir(dataDir).build().start());
 		append(s2, basin, "restarts", 50, 100);
 		await().atMost(Duration.ofSeconds(60)).until(() -> received.size() >= 100);
 		assertThat(received).containsExactlyElementsOf(expected(0, 100));
+		S2StreamState state = container.getState().streams().get(0);
+		assertThat(state.reconnects()).isPositive();
+		assertThat(state.phase()).isEqualTo(S2StreamState.Phase.CONNECTED);
+		assertThat(events).filteredOn(S2ListenerReconnectingEvent.class::isInstance).first().satisfies((event) -> {
+			S2ListenerReconnectingEvent reconnecting = (S2ListenerReconnectingEvent) event;
+			assertThat(reconnecting.getAttempt()).isEqualTo(1);
+			assertThat(reconnecting.getStream()).isEqualTo("restarts");
+			assertThat(reconnecting.getBasin()).isEqualTo(basin);
+			assertThat(reconnecting.getDelay()).isPositive();
+			assertThat(reconnecting.getCause()).isNotNull();
+			assertThat(reconnecting.toString()).contains("attempt=1");
+		});
 	}
 
 	@Test
@@ -122,6 +139,23 @@ class ListenerResilienceIntegrationTests {
 		S2Subscription subscription = factory.listen(basin, stream, String.class, S2StartPosition.beginning(),
 				(text, metadata) -> received.add(text));
 		this.resources.add(subscription);
+	}
+
+	private S2ListenerContainer container(TestS2 s2, String basin, String stream, List<String> received,
+			List<ApplicationEvent> events) {
+		DefaultS2ListenerContainerFactory factory = new DefaultS2ListenerContainerFactory(s2.client());
+		this.resources.add(factory::destroy);
+		factory.setDefaultBasin(basin);
+		SimpleS2ListenerEndpoint endpoint = new SimpleS2ListenerEndpoint(
+				(messages, ack) -> messages.forEach((message) -> received.add(new String(message.payload()))));
+		endpoint.setId("resilient");
+		endpoint.setStreams(List.of(stream));
+		endpoint.setStartPosition(S2StartPosition.beginning());
+		S2ListenerContainer container = factory.createListenerContainer(endpoint);
+		container.setApplicationEventPublisher((event) -> events.add((ApplicationEvent) event));
+		container.start();
+		this.resources.add(container::stop);
+		return container;
 	}
 
 	private static void append(TestS2 s2, String basin, String stream, int from, int to) {

@@ -131,6 +131,22 @@ class S2ListenerContainerIntegrationTests {
 	}
 
 	@Test
+	void waitsForAStreamThatDoesNotExistWithoutFailing() {
+		List<String> received = new CopyOnWriteArrayList<>();
+		S2ListenerContainer container = container("missing", S2StartPosition.beginning(),
+				(messages, ack) -> messages.forEach((m) -> received.add(new String(m.payload()))));
+		start(container);
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> container.getState().streams().get(0).phase() == S2StreamState.Phase.WAITING);
+		assertThat(container.getState().streams().get(0).lastFailure()).isNotNull();
+		this.s2.createStream(this.basin, "missing");
+		this.s2.appendRaw(this.basin, "missing", "finally", Map.of());
+		await().atMost(Duration.ofSeconds(15)).until(() -> received.size() == 1);
+		assertThat(container.getState().streams().get(0).phase()).isEqualTo(S2StreamState.Phase.CONNECTED);
+		assertThat(this.events).noneMatch(S2ListenerFailedEvent.class::isInstance);
+	}
+
+	@Test
 	void startsAtASeqNumOrATimestamp() throws Exception {
 		this.s2.createStream(this.basin, "history");
 		for (int i = 0; i < 5; i++) {
