@@ -223,7 +223,7 @@ public class DefaultS2ListenerContainerFactory
 
 	/**
 	 * Sets which streams found by prefix are read; by default every one but dead-letter
-	 * streams ({@code .dlt}).
+	 * streams ({@code .dlt}) and position streams ({@code s2-positions/}).
 	 * @param streamFilter accepts the names of the streams to read
 	 */
 	public void setStreamFilter(Predicate<String> streamFilter) {

@@ -47,7 +47,8 @@ public class S2ContainerProperties {
 
 	private Duration discoveryInterval = DEFAULT_DISCOVERY_INTERVAL;
 
-	private Predicate<String> streamFilter = (stream) -> !stream.endsWith(DeadLetterStreamRecoverer.DEFAULT_SUFFIX);
+	private Predicate<String> streamFilter = (stream) -> !stream.endsWith(DeadLetterStreamRecoverer.DEFAULT_SUFFIX)
+			&& !stream.startsWith(StreamS2PositionStore.DEFAULT_STREAM_PREFIX);
 
 	private @Nullable Duration idleEventInterval;
 
@@ -260,7 +261,7 @@ public class S2ContainerProperties {
 
 	/**
 	 * Sets which streams found by prefix are read; by default every one except
-	 * dead-letter streams ({@code .dlt}).
+	 * dead-letter streams ({@code .dlt}) and position streams ({@code s2-positions/}).
 	 * @param streamFilter accepts the names of the streams to read
 	 */
 	public void setStreamFilter(Predicate<String> streamFilter) {

@@ -10,8 +10,8 @@ import org.springframework.core.log.LogAccessor;
 
 /**
  * Runs tasks one at a time, in order, on a shared executor: the delivery order of one
- * stream, while many streams share a few threads. A task that throws is logged and the
- * next one runs.
+ * stream, while many streams share a few threads. A task that throws a runtime exception
+ * is logged and the next one runs.
  */
 final class SerialExecutor implements Executor {
 
@@ -53,7 +53,7 @@ final class SerialExecutor implements Executor {
 				try {
 					task.run();
 				}
-				catch (RuntimeException | Error ex) {
+				catch (RuntimeException ex) {
 					logger.error(ex, "Unexpected failure of a delivery task");
 				}
 			}

@@ -68,7 +68,8 @@ public final class S2ListenerContainerFactoryConfigurer {
 		factory.setPositionStore(this.positionStore);
 		factory.setErrorHandler(this.errorHandler);
 		String suffix = listener.getError().getDeadLetterSuffix();
-		factory.setStreamFilter((stream) -> !stream.endsWith(suffix));
+		String positions = listener.getPositionStreamPrefix();
+		factory.setStreamFilter((stream) -> !stream.endsWith(suffix) && !stream.startsWith(positions));
 		factory.setReconnectBackOff(reconnectBackOff(this.properties));
 		factory.setObservationEnabled(this.properties.isObservationEnabled());
 		factory.setObservationConvention(this.observationConvention);

@@ -451,7 +451,8 @@ public class S2Properties implements Validator {
 		private @Nullable String positionBasin;
 
 		/**
-		 * Prefix of the position streams' names, followed by the listener id.
+		 * Prefix of the position streams' names, followed by the listener id; prefix
+		 * listeners leave these streams out.
 		 */
 		private String positionStreamPrefix = "s2-positions/";
 

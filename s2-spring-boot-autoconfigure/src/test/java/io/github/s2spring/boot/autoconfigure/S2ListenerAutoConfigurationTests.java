@@ -70,6 +70,8 @@ class S2ListenerAutoConfigurationTests {
 			assertThat(properties.isObservationEnabled()).isFalse();
 			assertThat(properties.getPositionStore()).isSameAs(context.getBean(S2PositionStore.class));
 			assertThat(properties.getStreamFilter().test("orders.dlt")).isFalse();
+			assertThat(properties.getStreamFilter().test("s2-positions/orders")).isFalse();
+			assertThat(properties.getStreamFilter().test("orders")).isTrue();
 			assertThat(properties.getReconnectBackOff()).isInstanceOfSatisfying(ExponentialBackOff.class, (backOff) -> {
 				assertThat(backOff.getInitialInterval()).isEqualTo(500);
 				assertThat(backOff.getMaxInterval()).isEqualTo(30_000);
