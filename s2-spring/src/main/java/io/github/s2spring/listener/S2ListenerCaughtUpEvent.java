@@ -2,16 +2,11 @@ package io.github.s2spring.listener;
 
 /**
  * A listener has delivered every message of a stream up to the tail it saw when it
- * started (or sought, or reconnected): what follows is live. Published once per start of
- * each stream.
+ * started (or sought): what follows is live. Published once per start of each stream.
  */
-public class S2ListenerCaughtUpEvent extends S2ListenerEvent {
+public class S2ListenerCaughtUpEvent extends S2ListenerStreamEvent {
 
 	private static final long serialVersionUID = 1L;
-
-	private final String basin;
-
-	private final String stream;
 
 	private final long tail;
 
@@ -24,26 +19,8 @@ public class S2ListenerCaughtUpEvent extends S2ListenerEvent {
 	 * @param tail the seq num of the tail reached: the next record appended gets it
 	 */
 	public S2ListenerCaughtUpEvent(Object source, String listenerId, String basin, String stream, long tail) {
-		super(source, listenerId);
-		this.basin = basin;
-		this.stream = stream;
+		super(source, listenerId, basin, stream);
 		this.tail = tail;
-	}
-
-	/**
-	 * The basin.
-	 * @return the basin
-	 */
-	public String getBasin() {
-		return this.basin;
-	}
-
-	/**
-	 * The stream.
-	 * @return the stream
-	 */
-	public String getStream() {
-		return this.stream;
 	}
 
 	/**
@@ -56,8 +33,7 @@ public class S2ListenerCaughtUpEvent extends S2ListenerEvent {
 
 	@Override
 	public String toString() {
-		return "S2ListenerCaughtUpEvent[listenerId=" + getListenerId() + ", stream=" + this.basin + "/" + this.stream
-				+ ", tail=" + this.tail + "]";
+		return "S2ListenerCaughtUpEvent[" + describe() + ", tail=" + this.tail + "]";
 	}
 
 }

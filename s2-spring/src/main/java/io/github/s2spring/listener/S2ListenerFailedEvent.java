@@ -1,19 +1,13 @@
 package io.github.s2spring.listener;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * A listener stopped reading a stream for good (a permanent error such as a missing
  * permission, or reconnection attempts used up), or its container stopped because the
- * error handler said so.
+ * error handler said so after a failure on that stream.
  */
-public class S2ListenerFailedEvent extends S2ListenerEvent {
+public class S2ListenerFailedEvent extends S2ListenerStreamEvent {
 
 	private static final long serialVersionUID = 1L;
-
-	private final String basin;
-
-	private final @Nullable String stream;
 
 	private final Throwable cause;
 
@@ -28,29 +22,11 @@ public class S2ListenerFailedEvent extends S2ListenerEvent {
 	 * @param cause the failure
 	 * @param containerStopped whether the whole container stops
 	 */
-	public S2ListenerFailedEvent(Object source, String listenerId, String basin, @Nullable String stream,
-			Throwable cause, boolean containerStopped) {
-		super(source, listenerId);
-		this.basin = basin;
-		this.stream = stream;
+	public S2ListenerFailedEvent(Object source, String listenerId, String basin, String stream, Throwable cause,
+			boolean containerStopped) {
+		super(source, listenerId, basin, stream);
 		this.cause = cause;
 		this.containerStopped = containerStopped;
-	}
-
-	/**
-	 * The basin.
-	 * @return the basin
-	 */
-	public String getBasin() {
-		return this.basin;
-	}
-
-	/**
-	 * The stream that failed.
-	 * @return the stream
-	 */
-	public @Nullable String getStream() {
-		return this.stream;
 	}
 
 	/**
@@ -71,8 +47,8 @@ public class S2ListenerFailedEvent extends S2ListenerEvent {
 
 	@Override
 	public String toString() {
-		return "S2ListenerFailedEvent[listenerId=" + getListenerId() + ", stream=" + this.basin + "/" + this.stream
-				+ ", containerStopped=" + this.containerStopped + ", cause=" + this.cause + "]";
+		return "S2ListenerFailedEvent[" + describe() + ", containerStopped=" + this.containerStopped + ", cause="
+				+ this.cause + "]";
 	}
 
 }

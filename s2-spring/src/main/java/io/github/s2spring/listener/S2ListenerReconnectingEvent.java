@@ -6,13 +6,9 @@ import java.time.Duration;
  * A listener's read session of a stream failed and reopens after a delay, from the seq
  * num after the last record it received.
  */
-public class S2ListenerReconnectingEvent extends S2ListenerEvent {
+public class S2ListenerReconnectingEvent extends S2ListenerStreamEvent {
 
 	private static final long serialVersionUID = 1L;
-
-	private final String basin;
-
-	private final String stream;
 
 	private final int attempt;
 
@@ -32,28 +28,10 @@ public class S2ListenerReconnectingEvent extends S2ListenerEvent {
 	 */
 	public S2ListenerReconnectingEvent(Object source, String listenerId, String basin, String stream, int attempt,
 			Duration delay, Throwable cause) {
-		super(source, listenerId);
-		this.basin = basin;
-		this.stream = stream;
+		super(source, listenerId, basin, stream);
 		this.attempt = attempt;
 		this.delay = delay;
 		this.cause = cause;
-	}
-
-	/**
-	 * The basin.
-	 * @return the basin
-	 */
-	public String getBasin() {
-		return this.basin;
-	}
-
-	/**
-	 * The stream.
-	 * @return the stream
-	 */
-	public String getStream() {
-		return this.stream;
 	}
 
 	/**
@@ -82,8 +60,8 @@ public class S2ListenerReconnectingEvent extends S2ListenerEvent {
 
 	@Override
 	public String toString() {
-		return "S2ListenerReconnectingEvent[listenerId=" + getListenerId() + ", stream=" + this.basin + "/"
-				+ this.stream + ", attempt=" + this.attempt + ", delay=" + this.delay + ", cause=" + this.cause + "]";
+		return "S2ListenerReconnectingEvent[" + describe() + ", attempt=" + this.attempt + ", delay=" + this.delay
+				+ ", cause=" + this.cause + "]";
 	}
 
 }

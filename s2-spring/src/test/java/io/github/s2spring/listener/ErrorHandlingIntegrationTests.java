@@ -1,25 +1,16 @@
 package io.github.s2spring.listener;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.context.ApplicationEvent;
 import org.springframework.util.backoff.FixedBackOff;
 
 import io.github.s2spring.client.data.SequencedRecord;
-import io.github.s2spring.config.DefaultS2ListenerContainerFactory;
-import io.github.s2spring.config.SimpleS2ListenerEndpoint;
 import io.github.s2spring.core.S2Subscription;
-import io.github.s2spring.embedded.S2EmbeddedServer;
-import io.github.s2spring.embedded.junit.S2EmbeddedExtension;
 import io.github.s2spring.support.S2ConversionException;
 import io.github.s2spring.support.S2Headers;
 import io.github.s2spring.support.S2StartPosition;
@@ -34,38 +25,11 @@ import static org.awaitility.Awaitility.await;
  * with their error to the dead-letter stream, or the container stops; messages that
  * cannot be converted go to the dead-letter stream at once with the reason.
  */
-@ExtendWith(S2EmbeddedExtension.class)
-class ErrorHandlingIntegrationTests {
-
-	private TestS2 s2;
-
-	private String basin;
-
-	private DefaultS2ListenerContainerFactory factory;
+class ErrorHandlingIntegrationTests extends ListenerTestSupport {
 
 	private final InMemoryS2PositionStore positions = new InMemoryS2PositionStore();
 
-	private final List<ApplicationEvent> events = new CopyOnWriteArrayList<>();
-
-	private final List<S2ListenerContainer> containers = new ArrayList<>();
-
 	record Note(int n, String text) {
-	}
-
-	@BeforeEach
-	void connect(S2EmbeddedServer server) {
-		this.s2 = new TestS2(server.baseUrl());
-		this.basin = this.s2.createBasin();
-		this.factory = new DefaultS2ListenerContainerFactory(this.s2.client());
-		this.factory.setDefaultBasin(this.basin);
-		this.factory.setPositionStore(this.positions);
-	}
-
-	@AfterEach
-	void close() {
-		this.containers.forEach(S2ListenerContainer::stop);
-		this.factory.destroy();
-		this.s2.close();
 	}
 
 	@Test
@@ -109,6 +73,7 @@ class ErrorHandlingIntegrationTests {
 		this.factory.setErrorHandler(new DefaultS2ErrorHandler(new FixedBackOff(50, 5),
 				new DeadLetterStreamRecoverer(new TestS2Operations(this.s2.client(), this.basin))));
 		List<Note> received = new CopyOnWriteArrayList<>();
+		this.factory.setPositionStore(this.positions);
 		S2Subscription subscription = this.factory.listen(this.basin, "notes", Note.class, S2StartPosition.beginning(),
 				(note, metadata) -> received.add(note));
 		try {
@@ -177,14 +142,9 @@ class ErrorHandlingIntegrationTests {
 	}
 
 	private S2ListenerContainer start(String stream, S2ContainerListener listener) {
-		SimpleS2ListenerEndpoint endpoint = new SimpleS2ListenerEndpoint(listener);
-		endpoint.setId("errors-" + stream);
-		endpoint.setStreams(List.of(stream));
-		endpoint.setStartPosition(S2StartPosition.beginning());
-		endpoint.setAckMode(AckMode.RECORD);
-		S2ListenerContainer container = this.factory.createListenerContainer(endpoint);
-		container.setApplicationEventPublisher((event) -> this.events.add((ApplicationEvent) event));
-		this.containers.add(container);
+		this.factory.setPositionStore(this.positions);
+		S2ListenerContainer container = container("errors-" + stream, stream, S2StartPosition.beginning(),
+				AckMode.RECORD, listener);
 		container.start();
 		return container;
 	}

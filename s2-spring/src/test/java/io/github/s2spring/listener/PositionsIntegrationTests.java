@@ -6,15 +6,11 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.github.s2spring.config.DefaultS2ListenerContainerFactory;
 import io.github.s2spring.config.SimpleS2ListenerEndpoint;
 import io.github.s2spring.embedded.S2EmbeddedServer;
-import io.github.s2spring.embedded.junit.S2EmbeddedExtension;
 import io.github.s2spring.testsupport.TestS2;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,26 +20,7 @@ import static org.awaitility.Awaitility.await;
  * Positions: a restarted application resumes from the positions kept in its S2 stream,
  * the position stream stays short, and each ack mode commits when it says.
  */
-@ExtendWith(S2EmbeddedExtension.class)
-class PositionsIntegrationTests {
-
-	private S2EmbeddedServer server;
-
-	private TestS2 s2;
-
-	private String basin;
-
-	@BeforeEach
-	void connect(S2EmbeddedServer server) {
-		this.server = server;
-		this.s2 = new TestS2(server.baseUrl());
-		this.basin = this.s2.createBasin();
-	}
-
-	@AfterEach
-	void close() {
-		this.s2.close();
-	}
+class PositionsIntegrationTests extends ListenerTestSupport {
 
 	@Test
 	void restartedApplicationResumesFromItsStoredPositions() {

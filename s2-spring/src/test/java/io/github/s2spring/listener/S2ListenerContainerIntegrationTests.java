@@ -1,25 +1,15 @@
 package io.github.s2spring.listener;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.context.ApplicationEvent;
-import org.springframework.context.ApplicationEventPublisher;
-
-import io.github.s2spring.config.DefaultS2ListenerContainerFactory;
 import io.github.s2spring.config.SimpleS2ListenerEndpoint;
 import io.github.s2spring.core.S2ReceivedMessage;
 import io.github.s2spring.core.S2Subscription;
-import io.github.s2spring.embedded.S2EmbeddedServer;
-import io.github.s2spring.embedded.junit.S2EmbeddedExtension;
 import io.github.s2spring.support.S2RecordMetadata;
 import io.github.s2spring.support.S2StartPosition;
 import io.github.s2spring.testsupport.TestS2;
@@ -31,35 +21,9 @@ import static org.awaitility.Awaitility.await;
  * Listener containers on a real embedded S2: order, dedupe and reassembly, start
  * positions, a stream that does not exist yet, pause, resume and seek, events.
  */
-@ExtendWith(S2EmbeddedExtension.class)
-class S2ListenerContainerIntegrationTests {
-
-	private TestS2 s2;
-
-	private String basin;
-
-	private DefaultS2ListenerContainerFactory factory;
-
-	private final List<ApplicationEvent> events = new CopyOnWriteArrayList<>();
-
-	private final List<S2ListenerContainer> containers = new ArrayList<>();
+class S2ListenerContainerIntegrationTests extends ListenerTestSupport {
 
 	record Note(int n, String text) {
-	}
-
-	@BeforeEach
-	void connect(S2EmbeddedServer server) {
-		this.s2 = new TestS2(server.baseUrl());
-		this.basin = this.s2.createBasin();
-		this.factory = new DefaultS2ListenerContainerFactory(this.s2.client());
-		this.factory.setDefaultBasin(this.basin);
-	}
-
-	@AfterEach
-	void close() {
-		this.containers.forEach(S2ListenerContainer::stop);
-		this.factory.destroy();
-		this.s2.close();
 	}
 
 	@Test
@@ -228,8 +192,7 @@ class S2ListenerContainerIntegrationTests {
 		endpoint.setId("prefix");
 		endpoint.setStreamPrefix("orders/");
 		endpoint.setStartPosition(S2StartPosition.beginning());
-		S2ListenerContainer container = this.factory.createListenerContainer(endpoint);
-		this.containers.add(container);
+		S2ListenerContainer container = track(this.factory.createListenerContainer(endpoint));
 		start(container);
 		await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
 		this.s2.createStream(this.basin, "orders/us");
@@ -263,31 +226,18 @@ class S2ListenerContainerIntegrationTests {
 	}
 
 	private List<S2ListenerCaughtUpEvent> caughtUp(String stream) {
-		return this.events.stream()
-			.filter((event) -> event instanceof S2ListenerCaughtUpEvent caughtUp && caughtUp.getStream().equals(stream))
-			.map(S2ListenerCaughtUpEvent.class::cast)
+		return events(S2ListenerCaughtUpEvent.class).stream()
+			.filter((event) -> event.getStream().equals(stream))
 			.toList();
 	}
 
 	private void awaitCaughtUp(S2Subscription subscription, String stream) {
 		await().atMost(Duration.ofSeconds(10)).until(() -> subscription.isRunning());
-		await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> true);
+		await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> true);
 	}
 
 	private S2ListenerContainer container(String stream, S2StartPosition from, S2ContainerListener listener) {
-		SimpleS2ListenerEndpoint endpoint = new SimpleS2ListenerEndpoint(listener);
-		endpoint.setId("test-" + stream);
-		endpoint.setStreams(List.of(stream));
-		endpoint.setStartPosition(from);
-		S2ListenerContainer container = this.factory.createListenerContainer(endpoint);
-		container.setApplicationEventPublisher(new ApplicationEventPublisher() {
-			@Override
-			public void publishEvent(Object event) {
-				S2ListenerContainerIntegrationTests.this.events.add((ApplicationEvent) event);
-			}
-		});
-		this.containers.add(container);
-		return container;
+		return container("test-" + stream, stream, from, null, listener);
 	}
 
 	private void start(S2ListenerContainer container) {

@@ -7,15 +7,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import io.github.s2spring.embedded.S2EmbeddedServer;
-import io.github.s2spring.embedded.junit.S2EmbeddedExtension;
 import io.github.s2spring.support.S2StartPosition;
-import io.github.s2spring.testsupport.TestS2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -26,23 +20,7 @@ import static org.awaitility.Awaitility.await;
  * A container built directly, without a factory: its own threads, its lifecycle, and what
  * it refuses.
  */
-@ExtendWith(S2EmbeddedExtension.class)
-class S2ListenerContainerTests {
-
-	private TestS2 s2;
-
-	private String basin;
-
-	@BeforeEach
-	void connect(S2EmbeddedServer server) {
-		this.s2 = new TestS2(server.baseUrl());
-		this.basin = this.s2.createBasin();
-	}
-
-	@AfterEach
-	void close() {
-		this.s2.close();
-	}
+class S2ListenerContainerTests extends ListenerTestSupport {
 
 	@Test
 	void containerWithoutExecutorsCreatesAndStopsItsOwn() throws Exception {
