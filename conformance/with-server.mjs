@@ -4,22 +4,24 @@
 //
 // Usage: node with-server.mjs --jar <s2-embedded.jar> [--java <java binary>] [--timeout <seconds>]
 //                             [--startup-timeout <seconds>] [--data-dir <dir>] [--restart-check]
-//                             [runner args...]
+//                             [--auth] [runner args...]
 // --data-dir runs the server durably on disk in that directory; --fresh-data-dir deletes the
 // directory first (use it only for a scratch directory such as target/conformance-data).
 // --restart-check (with a data directory): after the scenarios, restart/restart-check.mjs writes
 // state, the server is killed with SIGKILL and started again on the same directory, and the state
 // is verified; it counts as one more scenario in the final "N passed, M failed" line.
+// --auth starts the server with --auth and the runner's token (ROOT_TOKEN of lib/harness.mjs) as
+// its root token, so every request must carry a valid token.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { killServer, killTree, startServer, stopAll, stopServer, track } from "./lib/server.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const LISTENING = /S2 embedded server listening on (\S+)/;
 
 function parseArgs(argv) {
-	const args = { jar: undefined, java: "java", timeout: 900, startupTimeout: 90, dataDir: undefined, restartCheck: false, runnerArgs: [] };
+	const args = { jar: undefined, java: "java", timeout: 900, startupTimeout: 90, dataDir: undefined, restartCheck: false, auth: false, runnerArgs: [] };
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		if (a === "--jar") args.jar = argv[++i];
@@ -28,6 +30,7 @@ function parseArgs(argv) {
 		else if (a === "--startup-timeout") args.startupTimeout = Number(argv[++i]);
 		else if (a === "--data-dir") args.dataDir = argv[++i];
 		else if (a === "--restart-check") args.restartCheck = true;
+		else if (a === "--auth") args.auth = true;
 		else if (a === "--fresh-data-dir") {
 			args.dataDir = argv[++i];
 			rmSync(args.dataDir, { recursive: true, force: true });
@@ -37,82 +40,13 @@ function parseArgs(argv) {
 	return args;
 }
 
-const children = new Set();
-
-function killTree(child, signal) {
-	if (!child || child.exitCode !== null || child.signalCode !== null) return;
-	try {
-		child.kill(signal);
-	} catch {
-		// already gone
-	}
-}
-
-function stopAll() {
-	for (const c of children) killTree(c, "SIGKILL");
-}
-
-for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-	process.on(sig, () => {
-		console.log(`conformance: received ${sig}, stopping server and runner`);
-		stopAll();
-		process.exit(130);
-	});
-}
-process.on("exit", stopAll);
-
-function startServer(args) {
-	return new Promise((resolve, reject) => {
-		const serverArgs = ["-jar", args.jar, "--port", "0", ...(args.dataDir ? ["--data-dir", args.dataDir] : [])];
-		const server = spawn(args.java, serverArgs, {
-			stdio: ["ignore", "pipe", "pipe"],
-		});
-		children.add(server);
-		let buffered = "";
-		let settled = false;
-		const timer = setTimeout(() => {
-			if (settled) return;
-			settled = true;
-			killTree(server, "SIGKILL");
-			reject(new Error(`server did not print its URL within ${args.startupTimeout} s; output:\n${buffered}`));
-		}, args.startupTimeout * 1000);
-		const onData = (chunk) => {
-			const text = chunk.toString();
-			if (process.env.CONFORMANCE_SERVER_LOG === "1") process.stdout.write(`[server] ${text}`);
-			if (settled) return;
-			buffered += text;
-			const m = buffered.match(LISTENING);
-			if (m) {
-				settled = true;
-				clearTimeout(timer);
-				resolve({ server, url: m[1] });
-			}
-		};
-		server.stdout.on("data", onData);
-		server.stderr.on("data", onData);
-		server.on("error", (e) => {
-			if (settled) return;
-			settled = true;
-			clearTimeout(timer);
-			reject(new Error(`cannot start ${args.java}: ${e.message}`));
-		});
-		server.on("exit", (code, signal) => {
-			children.delete(server);
-			if (settled) return;
-			settled = true;
-			clearTimeout(timer);
-			reject(new Error(`server exited (${code ?? signal}) before printing its URL; output:\n${buffered}`));
-		});
-	});
-}
-
 function runRunner(url, args) {
 	return new Promise((resolve) => {
 		const runner = spawn(process.execPath, [join(HERE, "run.mjs"), url, ...args.runnerArgs], {
 			cwd: HERE,
 			stdio: ["ignore", "pipe", "inherit"],
 		});
-		children.add(runner);
+		track(runner);
 		let passed = 0;
 		let failed = 0;
 		let pending = "";
@@ -134,7 +68,6 @@ function runRunner(url, args) {
 		}, args.timeout * 1000);
 		runner.on("exit", (code, signal) => {
 			clearTimeout(timer);
-			children.delete(runner);
 			if (timedOut) {
 				console.log(`${passed} passed, ${failed + 1} failed`);
 				resolve({ code: 1, passed, failed: failed + 1 });
@@ -145,36 +78,19 @@ function runRunner(url, args) {
 	});
 }
 
-async function stopServer(server) {
-	if (server.exitCode !== null || server.signalCode !== null) return;
-	const exited = new Promise((resolve) => server.once("exit", resolve));
-	killTree(server, "SIGTERM");
-	const timer = setTimeout(() => killTree(server, "SIGKILL"), 10_000);
-	await exited;
-	clearTimeout(timer);
-}
-
 function runScript(script, scriptArgs, timeoutMs) {
 	return new Promise((resolve) => {
 		const child = spawn(process.execPath, [join(HERE, script), ...scriptArgs], { cwd: HERE, stdio: ["ignore", "pipe", "pipe"] });
-		children.add(child);
+		track(child);
 		let output = "";
 		child.stdout.on("data", (d) => (output += d));
 		child.stderr.on("data", (d) => (output += d));
 		const timer = setTimeout(() => killTree(child, "SIGKILL"), timeoutMs);
 		child.on("exit", (code) => {
 			clearTimeout(timer);
-			children.delete(child);
 			resolve({ ok: code === 0, output: output.trim() });
 		});
 	});
-}
-
-async function killServer(server) {
-	if (server.exitCode !== null || server.signalCode !== null) return;
-	const exited = new Promise((resolve) => server.once("exit", resolve));
-	killTree(server, "SIGKILL");
-	await exited;
 }
 
 /** Write, kill -9, restart on the same data directory, verify. Returns the server now running. */
@@ -226,7 +142,7 @@ async function main() {
 		console.log("0 passed, 1 failed");
 		return 1;
 	}
-	console.log(`conformance: server started at ${started.url}${args.dataDir ? ` with --data-dir ${args.dataDir}` : " (in memory)"}`);
+	console.log(`conformance: server started at ${started.url}${args.dataDir ? ` with --data-dir ${args.dataDir}` : " (in memory)"}${args.auth ? " with --auth" : ""}`);
 	let server = started.server;
 	try {
 		const result = await runRunner(started.url, args);

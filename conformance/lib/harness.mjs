@@ -18,10 +18,13 @@ export function uniqueBasinName(tag) {
 	return `cf-${clean}-${RUN_ID}${String(counter).padStart(3, "0")}`.replace(/-+/g, "-");
 }
 
+/** The token every client sends unless told otherwise; the root token when the server runs with --auth. */
+export const ROOT_TOKEN = "conformance-token";
+
 /** An S2 client for the server under test: both endpoints on one origin, one attempt (no retries). */
 export function makeClient(url, options = {}) {
 	return new S2({
-		accessToken: "conformance-token",
+		accessToken: options.accessToken ?? ROOT_TOKEN,
 		endpoints: { account: url, basin: url },
 		retry: { maxAttempts: 1, ...(options.retry ?? {}) },
 		requestTimeoutMillis: options.requestTimeoutMillis ?? 30_000,
@@ -208,7 +211,7 @@ export class ScenarioContext {
 		this.s2 = this.client();
 	}
 
-	/** A new client (one attempt); options: {compression, requestTimeoutMillis}. */
+	/** A new client (one attempt); options: {compression, requestTimeoutMillis, accessToken}. */
 	client(options = {}) {
 		const c = makeClient(this.url, options);
 		this.clients.push(c);

@@ -50,7 +50,7 @@ export const scenarios = [
 			const s2 = t.s2;
 			const { basin, streamName, stream } = await t.newStream("metrics");
 			await stream.append(AppendInput.create([AppendRecord.string({ body: "m1" }), AppendRecord.string({ body: "m2" })]));
-			const end = Date.now() + 60_000;
+			const end = Date.now();
 			const start = end - 3_600_000;
 			const account = await s2.metrics.account({ set: "active-basins", start, end });
 			assert.ok(Array.isArray(account.values), "account metrics: values");
@@ -58,11 +58,6 @@ export const scenarios = [
 			assert.ok(Array.isArray(basinOps.values) && basinOps.values.length >= 1, "basin metrics: at least one metric");
 			const storage = await s2.metrics.stream({ basin: basin.name, stream: streamName, set: "storage", start, end, interval: "minute" });
 			assert.ok(Array.isArray(storage.values) && storage.values.length >= 1, "stream metrics: at least one metric");
-			await expectS2Error(
-				s2.metrics.basin({ basin: t.basinName("no-metrics"), set: "append-ops", start, end }),
-				{ status: 404, code: "basin_not_found" },
-				"basin metrics of a missing basin",
-			);
 		},
 	},
 ];

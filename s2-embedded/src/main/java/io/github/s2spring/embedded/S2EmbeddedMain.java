@@ -1,9 +1,12 @@
 package io.github.s2spring.embedded;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+
+import io.github.s2spring.embedded.record.RequestRecorder;
 
 /**
  * The command line: {@code java -jar s2-embedded.jar --port 4243}. Prints one line,
@@ -27,6 +30,7 @@ public final class S2EmbeddedMain {
 			  --tls-key FILE      the PEM private key for --tls-cert
 			  --no-cors           do not send CORS headers
 			  --init-file FILE    create basins and streams from an s2-lite init file (JSON)
+			  --record FILE       write every request received to FILE, one JSON line each
 			  --help              show this help
 			""";
 
@@ -76,6 +80,7 @@ public final class S2EmbeddedMain {
 		Path tlsCert = null;
 		Path tlsKey = null;
 		boolean tlsSelf = false;
+		Path record = null;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			switch (arg) {
@@ -93,6 +98,7 @@ public final class S2EmbeddedMain {
 				case "--tls-key" -> tlsKey = Path.of(value(args, ++i, arg));
 				case "--no-cors" -> builder.cors(false);
 				case "--init-file" -> builder.initFile(Path.of(value(args, ++i, arg)));
+				case "--record" -> record = Path.of(value(args, ++i, arg));
 				default -> throw new IllegalArgumentException("Unknown option " + arg + " (see --help)");
 			}
 		}
@@ -108,10 +114,22 @@ public final class S2EmbeddedMain {
 		else if (tlsSelf) {
 			builder.tls(TlsOptions.selfSigned());
 		}
+		if (record != null) {
+			builder.requestRecorder(recorder(record));
+		}
 		if (env.get("S2LITE_INIT_FILE") != null && !java.util.Arrays.asList(args).contains("--init-file")) {
 			builder.initFile(Path.of(env.get("S2LITE_INIT_FILE")));
 		}
 		return builder;
+	}
+
+	private static RequestRecorder recorder(Path file) {
+		try {
+			return RequestRecorder.jsonLines(file);
+		}
+		catch (UncheckedIOException ex) {
+			throw new IllegalArgumentException("--record: " + ex.getMessage(), ex);
+		}
 	}
 
 	private static String value(String[] args, int index, String flag) {

@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
 
 import io.github.s2spring.embedded.api.AccessTokenEndpoints;
 import io.github.s2spring.embedded.api.BasinEndpoints;
+import io.github.s2spring.embedded.api.LocationEndpoints;
 import io.github.s2spring.embedded.api.MetricsEndpoints;
-import io.github.s2spring.embedded.api.NotImplementedEndpoints;
 import io.github.s2spring.embedded.api.StreamEndpoints;
 import io.github.s2spring.embedded.auth.AccessControl;
 import io.github.s2spring.embedded.auth.JournalTap;
@@ -37,8 +37,10 @@ import io.github.s2spring.embedded.http.HttpContext;
 import io.github.s2spring.embedded.http.Router;
 import io.github.s2spring.embedded.http.ServerInitializer;
 import io.github.s2spring.embedded.metrics.ServerMetrics;
+import io.github.s2spring.embedded.record.RequestRecorder;
 import io.github.s2spring.embedded.records.RecordEndpoints;
 import io.github.s2spring.embedded.storage.Journal;
+import io.github.s2spring.embedded.store.Locations;
 import io.github.s2spring.embedded.store.Store;
 import io.github.s2spring.embedded.store.StoreClock;
 
@@ -115,12 +117,13 @@ public final class S2EmbeddedServer implements AutoCloseable {
 			Router router = new Router();
 			router.add(HttpMethod.GET, "/health", null,
 					(call) -> call.respond(200, "text/plain", "OK".getBytes(StandardCharsets.UTF_8)));
-			new BasinEndpoints(this.store).register(router);
+			Locations locations = new Locations();
+			new BasinEndpoints(this.store, locations).register(router);
 			new StreamEndpoints(this.store).register(router);
 			new RecordEndpoints(this.store, metrics).register(router);
 			new AccessTokenEndpoints(tokens).register(router);
 			new MetricsEndpoints(this.store, metrics).register(router);
-			NotImplementedEndpoints.locations(router);
+			new LocationEndpoints(locations).register(router);
 			AccessControl access = new AccessControl(tokens, this.options.auth, metrics);
 			Authorizer custom = this.options.authorizer;
 			Authorizer authorizer = (call, operation) -> {
@@ -133,7 +136,8 @@ public final class S2EmbeddedServer implements AutoCloseable {
 				thread.setDaemon(true);
 				return thread;
 			});
-			this.context = new HttpContext(router, authorizer, this.options.cors, this.blocking);
+			this.context = new HttpContext(router, authorizer, this.options.cors, this.blocking,
+					this.options.requestRecorder);
 			SslContext ssl = (this.options.tls != null) ? this.options.tls.sslContext() : null;
 			this.group = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
 			this.serverChannel = new ServerBootstrap().group(this.group)
@@ -254,6 +258,10 @@ public final class S2EmbeddedServer implements AutoCloseable {
 			this.store.close();
 			this.store = null;
 		}
+		RequestRecorder recorder = this.options.requestRecorder;
+		if (recorder != null) {
+			recorder.close();
+		}
 		if (this.journal != null) {
 			this.journal.close();
 			this.journal = null;
@@ -284,6 +292,8 @@ public final class S2EmbeddedServer implements AutoCloseable {
 		private Authorizer authorizer = Authorizer.permitAll();
 
 		private int maxConcurrentStreams = ServerInitializer.DEFAULT_MAX_CONCURRENT_STREAMS;
+
+		private @Nullable RequestRecorder requestRecorder;
 
 		private Builder() {
 		}
@@ -394,6 +404,19 @@ public final class S2EmbeddedServer implements AutoCloseable {
 				throw new IllegalArgumentException("maxConcurrentStreams must not be negative, got " + streams);
 			}
 			this.maxConcurrentStreams = streams;
+			return this;
+		}
+
+		/**
+		 * Records every request the server receives: method, path, query, headers and
+		 * body, for comparing what clients send ({@link RequestRecorder#jsonLines} writes
+		 * a file). Off by default, and then nothing is copied. The server closes the
+		 * recorder when it stops.
+		 * @param recorder the recorder, or {@code null} to record nothing
+		 * @return this builder
+		 */
+		public Builder requestRecorder(@Nullable RequestRecorder recorder) {
+			this.requestRecorder = recorder;
 			return this;
 		}
 

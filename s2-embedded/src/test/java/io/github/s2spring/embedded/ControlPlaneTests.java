@@ -14,6 +14,9 @@ import static org.awaitility.Awaitility.await;
 
 class ControlPlaneTests {
 
+	static final String SYSTEM_DEFAULT_STREAM_CONFIG = "{\"storage_class\":\"express\",\"retention_policy\":{\"age\":604800},"
+			+ "\"timestamping\":{\"mode\":\"client-prefer\",\"uncapped\":false},\"delete_on_empty\":{\"min_age_secs\":0}}";
+
 	static S2EmbeddedServer server;
 
 	static Http1 http;
@@ -93,13 +96,14 @@ class ControlPlaneTests {
 							+ "\"timestamping\":null,\"delete_on_empty\":null}}")
 			.json();
 		assertThat(reset.path("create_stream_on_read").asBoolean()).isFalse();
-		assertThat(reset.path("default_stream_config").path("storage_class").isNull()).isTrue();
-		assertThat(reset.path("default_stream_config").path("retention_policy").path("age").asLong()).isEqualTo(60);
+		assertThat(reset.path("default_stream_config").toString())
+			.isEqualTo("{\"storage_class\":\"express\",\"retention_policy\":{\"age\":60},"
+					+ "\"timestamping\":{\"mode\":\"client-prefer\",\"uncapped\":false},"
+					+ "\"delete_on_empty\":{\"min_age_secs\":0}}");
 		assertThat(http.patch("/v1/basins/ensure-basin", "{\"default_stream_config\":null}")
 			.json()
 			.path("default_stream_config")
-			.path("retention_policy")
-			.isNull()).isTrue();
+			.toString()).isEqualTo(SYSTEM_DEFAULT_STREAM_CONFIG);
 		assertThat(http.delete("/v1/basins/ensure-basin").status()).isEqualTo(202);
 		Http1.Response pending = http.get("/v1/basins/ensure-basin");
 		assertThat(pending.status()).isIn(404, 409);
@@ -203,12 +207,53 @@ class ControlPlaneTests {
 	}
 
 	@Test
-	void answersNotImplementedForLocations() {
-		for (String path : new String[] { "/v1/locations", "/v1/locations/default" }) {
-			Http1.Response response = http.get(path);
-			assertThat(response.status()).isEqualTo(501);
-			assertThat(response.code()).isEqualTo("not_implemented");
-		}
+	void aBasinReportsEveryDefaultOfItsStreamConfig() {
+		Http1.Response created = http.post("/v1/basins",
+				"{\"basin\":\"defaults-basin-1\",\"config\":{\"default_stream_config\":"
+						+ "{\"retention_policy\":{\"age\":3600},\"delete_on_empty\":{\"min_age_secs\":600}}}}");
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(http.get("/v1/basins/defaults-basin-1").body()).isEqualTo(
+				"{\"default_stream_config\":" + "{\"storage_class\":\"express\",\"retention_policy\":{\"age\":3600},"
+						+ "\"timestamping\":{\"mode\":\"client-prefer\",\"uncapped\":false},"
+						+ "\"delete_on_empty\":{\"min_age_secs\":600}},\"stream_cipher\":null,"
+						+ "\"create_stream_on_append\":false,\"create_stream_on_read\":false}");
+		assertThat(http.put("/v1/basins/defaults-basin-2", "").status()).isEqualTo(201);
+		assertThat(http.get("/v1/basins/defaults-basin-2").json().path("default_stream_config").toString())
+			.isEqualTo(SYSTEM_DEFAULT_STREAM_CONFIG);
+		Http1.Response explicit = http.put("/v1/basins/defaults-basin-2",
+				"{\"config\":{\"default_stream_config\":{\"storage_class\":\"express\"}}}");
+		assertThat(explicit.status()).isEqualTo(200);
+		assertThat(explicit.header("s2-provision-result")).isEqualTo("noop");
+		String[] basin = { "s2-basin", "defaults-basin-2" };
+		assertThat(http.post("/v1/streams", "{\"stream\":\"s\"}", basin).status()).isEqualTo(201);
+		assertThat(http.get("/v1/streams/s", basin).body()).isEqualTo(SYSTEM_DEFAULT_STREAM_CONFIG);
+	}
+
+	@Test
+	void deletingABasinOrStreamTwiceSucceedsWhileItIsPending() {
+		http.post("/v1/basins", "{\"basin\":\"twice-basin-1\"}");
+		String[] basin = { "s2-basin", "twice-basin-1" };
+		http.post("/v1/streams", "{\"stream\":\"s\"}", basin);
+		assertThat(http.delete("/v1/streams/s", basin).status()).isEqualTo(202);
+		Http1.Response again = http.delete("/v1/streams/s", basin);
+		assertThat(again.status()).isEqualTo(202);
+		assertThat(again.body()).isEmpty();
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(http.delete("/v1/streams/s", basin).code()).isEqualTo("stream_not_found"));
+		assertThat(http.delete("/v1/basins/twice-basin-1").status()).isEqualTo(202);
+		assertThat(http.delete("/v1/basins/twice-basin-1").status()).isEqualTo(202);
+		assertThat(http.delete("/v1/streams/s", basin).code()).isIn("basin_deletion_pending", "basin_not_found");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			Http1.Response gone = http.delete("/v1/basins/twice-basin-1");
+			assertThat(gone.status()).isEqualTo(404);
+			assertThat(gone.code()).isEqualTo("basin_not_found");
+		});
+	}
+
+	@Test
+	void aTrailingSlashIsAnEmptySegment() {
+		assertThat(http.get("/v1/basins/").code()).isEqualTo("bad_path");
+		assertThat(http.get("//v1/basins").status()).isEqualTo(200);
 	}
 
 	@Test

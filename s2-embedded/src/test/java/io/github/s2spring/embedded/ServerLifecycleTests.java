@@ -42,7 +42,7 @@ class ServerLifecycleTests {
 		ByteArrayOutputStream help = new ByteArrayOutputStream();
 		assertThat(S2EmbeddedMain.parse(new String[] { "--help" }, Map.of(), new PrintStream(help))).isNull();
 		assertThat(help.toString(StandardCharsets.UTF_8)).contains("--host", "--port", "--data-dir", "--auth",
-				"--root-token", "--tls-self", "--tls-cert", "--tls-key", "--no-cors", "--init-file");
+				"--root-token", "--tls-self", "--tls-cert", "--tls-key", "--no-cors", "--init-file", "--record");
 		S2EmbeddedServer.Builder builder = S2EmbeddedMain.parse(new String[] { "--host", "127.0.0.1", "--port", "0",
 				"--auth", "--root-token", "root", "--no-cors", "--tls-self" }, Map.of(), System.out);
 		try (S2EmbeddedServer server = builder.build().start()) {
@@ -68,7 +68,22 @@ class ServerLifecycleTests {
 				Map.of("S2LITE_INIT_FILE", "j"), System.out))
 			.isNotNull();
 		assertThat(S2EmbeddedMain.parse(new String[0], Map.of("S2LITE_INIT_FILE", "j"), System.out)).isNotNull();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> S2EmbeddedMain.parse(new String[] { "--record", "/no/such/directory/recording.jsonl" },
+					Map.of(), System.out))
+			.withMessageStartingWith("--record: Cannot write the recording to");
 		assertThatIllegalArgumentException().isThrownBy(() -> S2EmbeddedServer.builder().port(-1));
+	}
+
+	@Test
+	void recordsEveryRequestToTheFileNamedOnTheCommandLine(@TempDir Path dir) throws Exception {
+		Path file = dir.resolve("requests.jsonl");
+		S2EmbeddedServer.Builder builder = S2EmbeddedMain.parse(new String[] { "--record", file.toString() }, Map.of(),
+				System.out);
+		try (S2EmbeddedServer server = builder.build().start()) {
+			new Http1(server.baseUrl(), null).get("/health?mark=cli");
+		}
+		assertThat(Files.readAllLines(file)).singleElement().asString().contains("\"mark\":\"cli\"");
 	}
 
 	@Test

@@ -75,8 +75,8 @@ public class S2Admin implements SmartInitializingSingleton, ApplicationContextAw
 	 * Creates or reconfigures basins and streams: every basin first, then every stream,
 	 * each in the order given.
 	 * @param declarations {@link S2BasinDeclaration}s and {@link S2StreamDeclaration}s
-	 * @throws io.github.s2spring.client.S2Exception if S2 refused one (the ones before it
-	 * are done)
+	 * @throws io.github.s2spring.client.error.S2Exception if S2 refused one (the ones
+	 * before it are done)
 	 * @throws IllegalArgumentException if an argument is neither kind of declaration, or
 	 * a stream declaration names no basin and there is no default basin
 	 */

@@ -51,7 +51,7 @@ public interface S2MessageBuilder {
 	/**
 	 * Appends only if the message's first record gets this seq num (optimistic
 	 * concurrency); otherwise the send fails with
-	 * {@link io.github.s2spring.client.SeqNumMismatchException}.
+	 * {@link io.github.s2spring.client.error.SeqNumMismatchException}.
 	 * @param seqNum the expected seq num
 	 * @return this builder
 	 */

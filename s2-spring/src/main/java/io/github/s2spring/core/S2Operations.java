@@ -12,9 +12,9 @@ import io.github.s2spring.support.S2StartPosition;
  * <p>
  * Sends never block the caller: each returns a future that completes once S2 has made the
  * message durable, or fails with the reason (a typed
- * {@link io.github.s2spring.client.S2Exception}, an {@link S2OverloadedException} when
- * too many sends wait for the stream, a conversion error). Messages of one stream are
- * appended in the order they were sent.
+ * {@link io.github.s2spring.client.error.S2Exception}, an {@link S2OverloadedException}
+ * when too many sends wait for the stream, a conversion error). Messages of one stream
+ * are appended in the order they were sent.
  */
 public interface S2Operations {
 
@@ -95,7 +95,7 @@ public interface S2Operations {
 	/**
 	 * Creates a stream with the basin's default configuration.
 	 * @param stream the stream
-	 * @throws io.github.s2spring.client.ConflictException if it exists
+	 * @throws io.github.s2spring.client.error.ConflictException if it exists
 	 */
 	void createStream(String stream);
 
@@ -109,7 +109,8 @@ public interface S2Operations {
 	/**
 	 * Deletes a stream.
 	 * @param stream the stream
-	 * @throws io.github.s2spring.client.NotFoundException if there is no such stream
+	 * @throws io.github.s2spring.client.error.NotFoundException if there is no such
+	 * stream
 	 */
 	void deleteStream(String stream);
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
+import io.github.s2spring.client.error.NotFoundException;
 import io.github.s2spring.client.S2Client;
 import io.github.s2spring.client.config.S2ClientConfig;
 import io.github.s2spring.client.control.model.BasinConfig;
@@ -16,7 +17,6 @@ import io.github.s2spring.client.control.model.BasinInfo;
 import io.github.s2spring.client.control.model.RetentionPolicy;
 import io.github.s2spring.client.control.model.StreamConfig;
 import io.github.s2spring.client.control.model.StreamInfo;
-import io.github.s2spring.client.error.NotFoundException;
 import io.github.s2spring.embedded.S2EmbeddedServer;
 import io.github.s2spring.embedded.junit.S2EmbeddedExtension;
 

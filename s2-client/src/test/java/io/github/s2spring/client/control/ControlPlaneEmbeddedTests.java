@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -298,10 +299,12 @@ class ControlPlaneEmbeddedTests {
 	@Test
 	void metricsWorkOrAreATypedNotImplementedError() {
 		client.basins().create(CreateBasinRequest.of("metric-basin-1"));
+		// The server, as the S2 cloud, requires start and end.
+		Instant now = Instant.now();
+		MetricsQuery lastHour = MetricsQuery.between(now.minusSeconds(3600), now);
 		try {
-			assertThat(client.metrics().account(AccountMetricSet.ACTIVE_BASINS, MetricsQuery.defaults())).isNotNull();
-			assertThat(client.metrics().basin("metric-basin-1", BasinMetricSet.STORAGE, MetricsQuery.defaults()))
-				.isNotNull();
+			assertThat(client.metrics().account(AccountMetricSet.ACTIVE_BASINS, lastHour)).isNotNull();
+			assertThat(client.metrics().basin("metric-basin-1", BasinMetricSet.STORAGE, lastHour)).isNotNull();
 		}
 		catch (S2Exception ex) {
 			assertNotImplemented(ex);

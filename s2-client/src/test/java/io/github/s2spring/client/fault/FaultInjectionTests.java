@@ -31,6 +31,7 @@ import io.github.s2spring.client.data.SequencedRecord;
 import io.github.s2spring.client.error.S2Exception;
 import io.github.s2spring.client.error.SeqNumMismatchException;
 import io.github.s2spring.embedded.S2EmbeddedServer;
+import io.github.s2spring.embedded.junit.FaultProxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

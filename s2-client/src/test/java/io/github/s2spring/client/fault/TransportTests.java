@@ -24,6 +24,7 @@ import io.github.s2spring.embedded.S2EmbeddedServer;
 import io.github.s2spring.embedded.TlsOptions;
 import io.github.s2spring.embedded.config.BasinSpec;
 import io.github.s2spring.embedded.config.StreamSpec;
+import io.github.s2spring.embedded.junit.FaultProxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

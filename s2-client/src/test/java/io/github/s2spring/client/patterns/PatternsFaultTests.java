@@ -21,7 +21,7 @@ import io.github.s2spring.client.data.ReadBatch;
 import io.github.s2spring.client.data.ReadOptions;
 import io.github.s2spring.client.data.S2Stream;
 import io.github.s2spring.client.data.SequencedRecord;
-import io.github.s2spring.client.fault.FaultProxy;
+import io.github.s2spring.embedded.junit.FaultProxy;
 import io.github.s2spring.embedded.S2EmbeddedServer;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -15,6 +15,7 @@ import io.github.s2spring.embedded.http.Operation;
 import io.github.s2spring.embedded.http.Router;
 import io.github.s2spring.embedded.store.Basin;
 import io.github.s2spring.embedded.store.ListPage;
+import io.github.s2spring.embedded.store.Locations;
 import io.github.s2spring.embedded.store.Provisioned;
 import io.github.s2spring.embedded.store.Store;
 import io.github.s2spring.protocol.error.ErrorCode;
@@ -23,7 +24,8 @@ import io.github.s2spring.protocol.limits.ValidationException;
 
 /**
  * The basin routes of the account endpoint: list, create, ensure, get config, reconfigure
- * and delete.
+ * and delete. A basin is placed in the location its creator names (one the server serves)
+ * or in the account's default location.
  */
 public final class BasinEndpoints {
 
@@ -32,12 +34,16 @@ public final class BasinEndpoints {
 
 	private final Store store;
 
+	private final Locations locations;
+
 	/**
 	 * Creates the endpoints.
 	 * @param store the store
+	 * @param locations the locations basins can be placed in
 	 */
-	public BasinEndpoints(Store store) {
+	public BasinEndpoints(Store store, Locations locations) {
 		this.store = store;
+		this.locations = locations;
 	}
 
 	/**
@@ -79,6 +85,7 @@ public final class BasinEndpoints {
 		String name = Resources.basinName(Resources.requiredString(body, "basin"), ErrorCode.BAD_JSON);
 		Resources.requireInScope(call.grant().allowsBasin(name), "Basin `" + name + "`");
 		BasinSpec spec = ConfigJson.readBasin(body.get("config"));
+		this.locations.placement(Resources.location(body.get("location")));
 		String token = Resources.requestToken(call);
 		Provisioned<Basin> result = this.store.createBasin(name, spec, token);
 		call.respondJson(201, Resources.basinInfo(result.resource()), "s2-provision-result",
@@ -87,7 +94,9 @@ public final class BasinEndpoints {
 
 	private void ensure(Call call) {
 		String name = Resources.basinName(call.param("basin"), ErrorCode.BAD_PATH);
-		BasinSpec spec = ConfigJson.readBasin(configOf(Resources.optionalObjectBody(call)));
+		JsonNode body = Resources.optionalObjectBody(call);
+		BasinSpec spec = ConfigJson.readBasin(configOf(body));
+		this.locations.placement(Resources.location((body != null) ? body.get("location") : null));
 		Provisioned<Basin> result = this.store.ensureBasin(name, spec);
 		int status = (result.result() == Provisioned.Result.CREATED) ? 201 : 200;
 		call.respondJson(status, Resources.basinInfo(result.resource()), "s2-provision-result",

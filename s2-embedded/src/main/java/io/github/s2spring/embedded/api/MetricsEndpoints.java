@@ -1,25 +1,24 @@
 package io.github.s2spring.embedded.api;
 
-import java.util.List;
-
 import io.netty.handler.codec.http.HttpMethod;
 
+import io.github.s2spring.embedded.error.ApiException;
 import io.github.s2spring.embedded.http.Call;
 import io.github.s2spring.embedded.http.Operation;
 import io.github.s2spring.embedded.http.Router;
+import io.github.s2spring.embedded.metrics.MetricSet.Level;
 import io.github.s2spring.embedded.metrics.MetricSets;
 import io.github.s2spring.embedded.metrics.MetricsQuery;
 import io.github.s2spring.embedded.metrics.ServerMetrics;
-import io.github.s2spring.embedded.store.Basin;
 import io.github.s2spring.embedded.store.Store;
 import io.github.s2spring.protocol.error.ErrorCode;
+import io.github.s2spring.protocol.limits.Names;
+import io.github.s2spring.protocol.limits.ValidationException;
 
 /**
  * The metrics routes of the account endpoint: account, basin and stream metric sets.
  */
 public final class MetricsEndpoints {
-
-	private final Store store;
 
 	private final ServerMetrics metrics;
 
@@ -31,7 +30,6 @@ public final class MetricsEndpoints {
 	 * @param metrics the counters
 	 */
 	public MetricsEndpoints(Store store, ServerMetrics metrics) {
-		this.store = store;
 		this.metrics = metrics;
 		this.sets = new MetricSets(store, metrics);
 	}
@@ -46,28 +44,29 @@ public final class MetricsEndpoints {
 			.add(HttpMethod.GET, "/v1/metrics/{basin}/{stream}", Operation.STREAM_METRICS, this::stream);
 	}
 
-	private MetricsQuery query(Call call, List<String> sets) {
-		return MetricsQuery.parse(call.query(), sets, Math.floorDiv(this.metrics.clock().millis(), 1000L));
+	private MetricsQuery query(Call call, Level level) {
+		return MetricsQuery.parse(call.query(), level, Math.floorDiv(this.metrics.clock().millis(), 1000L));
 	}
 
 	private void account(Call call) {
-		call.respondJson(200, this.sets.account(query(call, MetricSets.ACCOUNT_SETS)));
+		call.respondJson(200, this.sets.account(query(call, Level.ACCOUNT)));
 	}
 
 	private void basin(Call call) {
-		MetricsQuery query = query(call, MetricSets.BASIN_SETS);
-		call.respondJson(200, this.sets.basin(basinOf(call), query));
+		String basin = Resources.basinName(call.param("basin"), ErrorCode.BAD_PATH);
+		call.respondJson(200, this.sets.basin(basin, query(call, Level.BASIN)));
 	}
 
 	private void stream(Call call) {
-		MetricsQuery query = query(call, MetricSets.STREAM_SETS);
-		Basin basin = basinOf(call);
-		String stream = Resources.streamName(call.param("stream"), ErrorCode.BAD_PATH);
-		call.respondJson(200, this.sets.stream(basin.stream(stream), query));
-	}
-
-	private Basin basinOf(Call call) {
-		return this.store.basin(Resources.basinName(call.param("basin"), ErrorCode.BAD_PATH));
+		String basin = Resources.basinName(call.param("basin"), ErrorCode.BAD_PATH);
+		String stream;
+		try {
+			stream = Names.requireStreamName(call.param("stream"));
+		}
+		catch (ValidationException ex) {
+			throw ApiException.of(ErrorCode.INVALID, ex.getMessage());
+		}
+		call.respondJson(200, this.sets.stream(basin, stream, query(call, Level.STREAM)));
 	}
 
 }

@@ -15,6 +15,7 @@ import io.github.s2spring.embedded.error.ApiException;
 import io.github.s2spring.embedded.http.Call;
 import io.github.s2spring.embedded.store.Basin;
 import io.github.s2spring.embedded.store.ListPage;
+import io.github.s2spring.embedded.store.Locations;
 import io.github.s2spring.embedded.store.Stream;
 import io.github.s2spring.protocol.error.ErrorCode;
 import io.github.s2spring.protocol.limits.Limits;
@@ -33,7 +34,8 @@ final class Resources {
 	static ObjectNode basinInfo(Basin basin) {
 		ObjectNode json = Json.object();
 		json.put("name", basin.name());
-		json.putNull("location");
+		// Every basin is in the one location the server serves.
+		json.put("location", Locations.LOCAL);
 		json.put("created_at", basin.createdAt().toString());
 		Instant deletedAt = basin.deletedAt();
 		json.put("deleted_at", (deletedAt != null) ? deletedAt.toString() : null);
@@ -130,6 +132,27 @@ final class Resources {
 			throw ConfigJson.badJson("expected a JSON object, got " + body.getNodeType());
 		}
 		return body;
+	}
+
+	/**
+	 * A location name in a JSON body.
+	 * @param value the JSON value, or {@code null} if the field is absent
+	 * @return the name, or {@code null} if absent or JSON null
+	 * @throws ApiException {@code bad_json} if it is not a string or not a valid name
+	 */
+	static @Nullable String location(@Nullable JsonNode value) {
+		if (value == null || value.isNull() || value.isMissingNode()) {
+			return null;
+		}
+		if (!value.isString()) {
+			throw ConfigJson.badJson("location: invalid type " + value.getNodeType() + ", expected a string");
+		}
+		try {
+			return Names.requireLocation(value.stringValue());
+		}
+		catch (ValidationException ex) {
+			throw ConfigJson.badJson(ex.getMessage());
+		}
 	}
 
 	static String requiredString(JsonNode body, String field) {

@@ -6,6 +6,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.github.s2spring.embedded.error.ApiException;
@@ -27,6 +28,14 @@ public final class Json {
 	 */
 	public static ObjectNode object() {
 		return MAPPER.createObjectNode();
+	}
+
+	/**
+	 * A new, empty JSON array.
+	 * @return the array
+	 */
+	public static ArrayNode array() {
+		return MAPPER.createArrayNode();
 	}
 
 	/**

@@ -24,7 +24,10 @@ public record StreamSpec(@Nullable String storageClass, @Nullable Long retention
 	/** A specification with nothing set. */
 	public static final StreamSpec EMPTY = new StreamSpec(null, null, null, null, null);
 
-	/** The defaults of s2-lite: express, 7 days, client-prefer, capped, never deleted. */
+	/**
+	 * The defaults of S2 (the cloud and s2-lite): express, 7 days, client-prefer, capped,
+	 * never deleted.
+	 */
 	public static final StreamSpec SYSTEM_DEFAULT = new StreamSpec("express", 604800L, "client-prefer", false, 0L);
 
 	/**

@@ -3,11 +3,16 @@ package io.github.s2spring.embedded.http;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
+
+import io.github.s2spring.embedded.record.RequestRecorder;
 
 /**
  * What every connection of one server shares: routes, the authorization hook, CORS, the
- * executor for work that may block (journal writes of the control plane), and the open
- * sessions to drain at shutdown.
+ * executor for work that may block (journal writes of the control plane), the open
+ * sessions to drain at shutdown, and the request recorder, if any.
  */
 public final class HttpContext {
 
@@ -21,6 +26,10 @@ public final class HttpContext {
 
 	private final Set<Drainable> sessions = ConcurrentHashMap.newKeySet();
 
+	private final @Nullable RequestRecorder recorder;
+
+	private final AtomicLong requestSeq = new AtomicLong();
+
 	private volatile boolean draining;
 
 	/**
@@ -29,12 +38,15 @@ public final class HttpContext {
 	 * @param authorizer the per-request authorization check
 	 * @param cors whether to answer with permissive CORS headers
 	 * @param blockingExecutor runs control-plane work off the event loops
+	 * @param recorder receives every request, or {@code null} to record nothing
 	 */
-	public HttpContext(Router router, Authorizer authorizer, boolean cors, ExecutorService blockingExecutor) {
+	public HttpContext(Router router, Authorizer authorizer, boolean cors, ExecutorService blockingExecutor,
+			@Nullable RequestRecorder recorder) {
 		this.router = router;
 		this.authorizer = authorizer;
 		this.cors = cors;
 		this.blockingExecutor = blockingExecutor;
+		this.recorder = recorder;
 	}
 
 	Router router() {
@@ -58,6 +70,14 @@ public final class HttpContext {
 
 	ExecutorService blockingExecutor() {
 		return this.blockingExecutor;
+	}
+
+	@Nullable RequestRecorder recorder() {
+		return this.recorder;
+	}
+
+	long nextRequestSeq() {
+		return this.requestSeq.getAndIncrement();
 	}
 
 	/**

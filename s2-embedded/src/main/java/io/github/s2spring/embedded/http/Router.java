@@ -19,7 +19,9 @@ import io.github.s2spring.protocol.error.ErrorCode;
 /**
  * Maps a method and a path to an endpoint and its operation. Patterns are written like
  * {@code /v1/streams/{stream}/records}; each {@code {name}} matches one percent-decoded
- * path segment (so a stream name may contain an encoded {@code /}).
+ * path segment (so a stream name may contain an encoded {@code /}). A path that ends with
+ * {@code /} ends with an empty segment, so {@code /v1/metrics/my-basin/} names an empty
+ * stream rather than the basin.
  */
 public final class Router {
 
@@ -50,6 +52,9 @@ public final class Router {
 		List<String> segments = new ArrayList<>();
 		for (String raw : split(rawPath)) {
 			segments.add(decode(raw));
+		}
+		if (rawPath.length() > 1 && rawPath.endsWith("/")) {
+			segments.add("");
 		}
 		boolean pathKnown = false;
 		for (Route route : this.routes) {

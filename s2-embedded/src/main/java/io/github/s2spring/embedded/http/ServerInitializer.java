@@ -27,6 +27,8 @@ import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.ssl.SslContext;
 import org.jspecify.annotations.Nullable;
 
+import io.github.s2spring.embedded.record.RequestRecorder;
+
 /**
  * Builds each connection's pipeline. With TLS, ALPN picks {@code h2} or {@code http/1.1};
  * in cleartext the first bytes decide: the HTTP/2 connection preface
@@ -106,7 +108,7 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
 		pipeline.addLast(new HttpServerCodec(8192, 64 * 1024, 64 * 1024));
 		pipeline.addLast(new HttpServerKeepAliveHandler());
 		pipeline.addLast(new HttpServerExpectContinueHandler());
-		pipeline.addLast(new ExchangeHandler(this.context));
+		addExchange(pipeline, "HTTP/1.1");
 	}
 
 	private void http2(ChannelPipeline pipeline) {
@@ -131,10 +133,18 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
 			protected void initChannel(Channel stream) {
 				stream.config().setWriteBufferWaterMark(WATER_MARK);
 				stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true));
-				stream.pipeline().addLast(new ExchangeHandler(ServerInitializer.this.context));
+				addExchange(stream.pipeline(), "HTTP/2");
 			}
 		}));
 		pipeline.addLast(new ConnectionErrorHandler());
+	}
+
+	private void addExchange(ChannelPipeline pipeline, String protocol) {
+		RequestRecorder recorder = this.context.recorder();
+		if (recorder != null) {
+			pipeline.addLast(new RecordingHandler(this.context, recorder, protocol));
+		}
+		pipeline.addLast(new ExchangeHandler(this.context));
 	}
 
 	/**

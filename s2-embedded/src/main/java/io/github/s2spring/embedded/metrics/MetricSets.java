@@ -2,6 +2,7 @@ package io.github.s2spring.embedded.metrics;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -14,19 +15,10 @@ import io.github.s2spring.embedded.store.Stream;
 /**
  * Computes the metric sets of S2's metrics API ({@code {"values":[Metric,...]}}) from the
  * counters and from the store's current state. Time series leave out empty buckets;
- * storage is a gauge of the current stored bytes.
+ * storage is a gauge of the current stored bytes. As in the S2 cloud, a basin or stream
+ * that does not exist has no data rather than a 404.
  */
 public final class MetricSets {
-
-	/** The sets of {@code GET /v1/metrics}. */
-	public static final List<String> ACCOUNT_SETS = List.of("active-basins", "account-ops");
-
-	/** The sets of {@code GET /v1/metrics/{basin}}. */
-	public static final List<String> BASIN_SETS = List.of("storage", "append-ops", "read-ops", "read-throughput",
-			"append-throughput", "basin-ops");
-
-	/** The sets of {@code GET /v1/metrics/{basin}/{stream}}. */
-	public static final List<String> STREAM_SETS = List.of("storage");
 
 	private final Store store;
 
@@ -44,15 +36,15 @@ public final class MetricSets {
 
 	/**
 	 * An account metric set.
-	 * @param query the query, with a set of {@link #ACCOUNT_SETS}
+	 * @param query the query, with an account-level set
 	 * @return the response
 	 */
 	public ObjectNode account(MetricsQuery query) {
 		ObjectNode response = Json.object();
 		ArrayNode values = response.putArray("values");
-		if (query.set().equals("active-basins")) {
+		if (query.set() == MetricSet.ACTIVE_BASINS) {
 			ObjectNode label = values.addObject().putObject("label");
-			label.put("name", "active-basins");
+			label.put("name", MetricSet.ACTIVE_BASINS.wireName());
 			ArrayNode names = label.putArray("values");
 			for (Basin basin : this.store.listBasins("", "", Integer.MAX_VALUE).items()) {
 				if (basin.deletedAt() == null && !activeStreams(basin).isEmpty()) {
@@ -61,53 +53,58 @@ public final class MetricSets {
 			}
 		}
 		else {
-			values.add(accumulation("account-ops", "operations", query, this.metrics.accountOps()));
+			values.add(accumulation("operations", query, this.metrics.accountOps()));
 		}
 		return response;
 	}
 
 	/**
 	 * A basin metric set.
-	 * @param basin the basin (active)
-	 * @param query the query, with a set of {@link #BASIN_SETS}
+	 * @param name the basin's name
+	 * @param query the query, with a basin-level set
 	 * @return the response
 	 */
-	public ObjectNode basin(Basin basin, MetricsQuery query) {
+	public ObjectNode basin(String name, MetricsQuery query) {
 		ObjectNode response = Json.object();
 		ArrayNode values = response.putArray("values");
-		String name = basin.name();
 		switch (query.set()) {
-			case "storage" -> {
-				long bytes = 0;
-				for (Stream stream : activeStreams(basin)) {
-					bytes += storedBytes(stream);
+			case BASIN_STORAGE -> {
+				Basin basin = this.store.findBasin(name);
+				Long bytes = null;
+				if (basin != null) {
+					bytes = 0L;
+					for (Stream stream : activeStreams(basin)) {
+						bytes += storedBytes(stream);
+					}
 				}
-				values.add(gauge(query, 3600, bytes));
+				values.add(gauge(query, bytes));
 			}
-			case "append-ops" -> values.add(accumulation("append-ops", "operations", query,
-					this.metrics.series(name, BasinCounter.APPEND_OPS)));
-			case "read-ops" -> values
-				.add(accumulation("read-ops", "operations", query, this.metrics.series(name, BasinCounter.READ_OPS)));
-			case "read-throughput" -> values.add(accumulation("read-throughput", "bytes", query,
-					this.metrics.series(name, BasinCounter.READ_BYTES)));
-			case "append-throughput" -> values.add(accumulation("append-throughput", "bytes", query,
-					this.metrics.series(name, BasinCounter.APPEND_BYTES)));
-			default -> values
-				.add(accumulation("basin-ops", "operations", query, this.metrics.series(name, BasinCounter.BASIN_OPS)));
+			case APPEND_OPS -> values.add(accumulation("operations", query, series(name, BasinCounter.APPEND_OPS)));
+			case READ_OPS -> values.add(accumulation("operations", query, series(name, BasinCounter.READ_OPS)));
+			case READ_THROUGHPUT -> values.add(accumulation("bytes", query, series(name, BasinCounter.READ_BYTES)));
+			case APPEND_THROUGHPUT -> values.add(accumulation("bytes", query, series(name, BasinCounter.APPEND_BYTES)));
+			default -> values.add(accumulation("operations", query, series(name, BasinCounter.BASIN_OPS)));
 		}
 		return response;
 	}
 
 	/**
 	 * A stream metric set ({@code storage}).
-	 * @param stream the stream (active)
+	 * @param basinName the basin's name
+	 * @param streamName the stream's name
 	 * @param query the query
 	 * @return the response
 	 */
-	public ObjectNode stream(Stream stream, MetricsQuery query) {
+	public ObjectNode stream(String basinName, String streamName, MetricsQuery query) {
+		Basin basin = this.store.findBasin(basinName);
+		Stream stream = (basin != null) ? basin.findStream(streamName) : null;
 		ObjectNode response = Json.object();
-		response.putArray("values").add(gauge(query, 60, storedBytes(stream)));
+		response.putArray("values").add(gauge(query, (stream != null) ? storedBytes(stream) : null));
 		return response;
+	}
+
+	private Series series(String basin, BasinCounter counter) {
+		return this.metrics.existingSeries(basin, counter);
 	}
 
 	private static List<Stream> activeStreams(Basin basin) {
@@ -122,28 +119,29 @@ public final class MetricSets {
 		return stream.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE).meteredBytes();
 	}
 
-	private ObjectNode gauge(MetricsQuery query, long resolutionSecs, long bytes) {
+	private ObjectNode gauge(MetricsQuery query, @Nullable Long bytes) {
 		ObjectNode metric = Json.object();
 		ObjectNode gauge = metric.putObject("gauge");
 		gauge.put("name", "storage");
 		gauge.put("unit", "bytes");
 		ArrayNode points = gauge.putArray("values");
+		long resolution = query.interval().seconds();
 		long now = Math.floorDiv(this.metrics.clock().millis(), 1000L);
-		long at = Math.floorDiv(now, resolutionSecs) * resolutionSecs;
-		if (now >= query.start() && at <= query.end()) {
+		long at = Math.floorDiv(now, resolution) * resolution;
+		if (bytes != null && now >= query.start() && at <= query.end()) {
 			points.addArray().add(at).add((double) bytes);
 		}
 		return metric;
 	}
 
-	private static ObjectNode accumulation(String name, String unit, MetricsQuery query, Series series) {
+	private static ObjectNode accumulation(String unit, MetricsQuery query, Series series) {
 		ObjectNode metric = Json.object();
 		ObjectNode accumulation = metric.putObject("accumulation");
-		accumulation.put("name", name);
+		accumulation.put("name", query.set().wireName());
 		accumulation.put("unit", unit);
-		accumulation.put("interval", query.interval());
+		accumulation.put("interval", query.interval().wireName());
 		ArrayNode points = accumulation.putArray("values");
-		for (long[] bucket : series.buckets(query.start(), query.end(), query.intervalSecs())) {
+		for (long[] bucket : series.buckets(query.start(), query.end(), query.interval().seconds())) {
 			points.addArray().add(bucket[0]).add((double) bucket[1]);
 		}
 		return metric;

@@ -1,60 +1,75 @@
 package io.github.s2spring.embedded.metrics;
 
-import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 import io.github.s2spring.embedded.error.ApiException;
 import io.github.s2spring.embedded.http.QueryParams;
+import io.github.s2spring.embedded.metrics.MetricSet.Interval;
+import io.github.s2spring.embedded.metrics.MetricSet.Level;
 import io.github.s2spring.protocol.error.ErrorCode;
 
 /**
- * The query of a metrics request: the set, the time range in epoch seconds (by default
- * the last day up to now) and the interval of time series (by default an hour).
+ * The query of a metrics request, checked as the S2 cloud checks it: the set, a time
+ * range in epoch seconds that must be given, ordered, end no more than
+ * {@value #MAX_FUTURE_SECS} seconds ahead and at most 30 days long, and the interval of
+ * time series (each set's default when absent; a storage gauge only at its own).
  *
- * @param set the metric set name
+ * @param set the metric set
  * @param start the first second (inclusive)
- * @param end the last second (inclusive)
- * @param interval {@code minute}, {@code hour} or {@code day}
+ * @param end the last second
+ * @param interval the width of time series buckets
  */
-public record MetricsQuery(String set, long start, long end, String interval) {
+public record MetricsQuery(MetricSet set, long start, long end, Interval interval) {
+
+	/** How far in the future {@code end} may be. */
+	static final long MAX_FUTURE_SECS = 60;
+
+	/** The longest time range. */
+	static final long MAX_RANGE_SECS = 30L * 86_400;
 
 	private static final long MAX_U32 = 0xFFFF_FFFFL;
 
-	private static final long DAY_SECS = 86_400;
-
 	/**
-	 * Parses a query.
+	 * Parses and checks a query.
 	 * @param query the query parameters
-	 * @param allowedSets the sets of the route
+	 * @param level the level of the route
 	 * @param nowSecs the current time, epoch seconds
 	 * @return the query
 	 * @throws ApiException {@code bad_query} for a missing or unknown set, a time that is
-	 * not a u32 or an unknown interval; {@code invalid} if start is after end
+	 * not a u32 or an unknown interval; {@code invalid} for a missing, reversed, future
+	 * or too long range and for a storage interval other than the set's own
 	 */
-	public static MetricsQuery parse(QueryParams query, List<String> allowedSets, long nowSecs) {
-		String set = query.string("set");
-		if (set == null) {
+	public static MetricsQuery parse(QueryParams query, Level level, long nowSecs) {
+		String name = query.string("set");
+		if (name == null) {
 			throw ApiException.of(ErrorCode.BAD_QUERY, "Invalid query string: missing field `set`");
 		}
-		if (!allowedSets.contains(set)) {
+		MetricSet set = MetricSet.of(level, name);
+		if (set == null) {
 			throw ApiException.of(ErrorCode.BAD_QUERY,
-					"Invalid query string: unknown `set` \"" + set + "\", expected one of " + allowedSets);
+					"Invalid query string: unknown `set` \"" + name + "\", expected one of " + MetricSet.names(level));
 		}
 		Long start = u32(query, "start");
 		Long end = u32(query, "end");
-		long resolvedEnd = (end != null) ? end : nowSecs;
-		long resolvedStart = (start != null) ? start : Math.max(0, resolvedEnd - DAY_SECS);
-		if (resolvedStart > resolvedEnd) {
-			throw ApiException.of(ErrorCode.INVALID,
-					"`start` (" + resolvedStart + ") must not be after `end` (" + resolvedEnd + ")");
+		Interval interval = interval(query);
+		if (start == null || end == null) {
+			throw invalid("start and end params required");
 		}
-		String interval = query.string("interval", "hour");
-		if (!List.of("minute", "hour", "day").contains(interval)) {
-			throw ApiException.of(ErrorCode.BAD_QUERY,
-					"Invalid query string: `interval` must be minute, hour or day, got \"" + interval + "\"");
+		if (start > end) {
+			throw invalid("`start` (" + start + ") must not be after `end` (" + end + ")");
 		}
-		return new MetricsQuery(set, resolvedStart, resolvedEnd, interval);
+		if (end > nowSecs + MAX_FUTURE_SECS) {
+			throw invalid("`end` (" + end + ") must not be more than " + MAX_FUTURE_SECS
+					+ " seconds in the future (now " + nowSecs + ")");
+		}
+		if (end - start > MAX_RANGE_SECS) {
+			throw invalid("time range must not exceed 30 days, got " + (end - start) + " seconds");
+		}
+		if (interval != null && set.fixedInterval() && interval != set.defaultInterval()) {
+			throw invalid("`" + set.wireName() + "` is only available per " + set.defaultInterval().wireName()
+					+ " at this level, got `interval=" + interval.wireName() + "`");
+		}
+		return new MetricsQuery(set, start, end, (interval != null) ? interval : set.defaultInterval());
 	}
 
 	private static @Nullable Long u32(QueryParams query, String name) {
@@ -66,16 +81,21 @@ public record MetricsQuery(String set, long start, long end, String interval) {
 		return value;
 	}
 
-	/**
-	 * The length of the interval.
-	 * @return seconds
-	 */
-	public long intervalSecs() {
-		return switch (this.interval) {
-			case "minute" -> 60;
-			case "day" -> DAY_SECS;
-			default -> 3600;
-		};
+	private static @Nullable Interval interval(QueryParams query) {
+		String name = query.string("interval");
+		if (name == null) {
+			return null;
+		}
+		Interval interval = Interval.of(name);
+		if (interval == null) {
+			throw ApiException.of(ErrorCode.BAD_QUERY,
+					"Invalid query string: `interval` must be minute, hour or day, got \"" + name + "\"");
+		}
+		return interval;
+	}
+
+	private static ApiException invalid(String message) {
+		return ApiException.of(ErrorCode.INVALID, message);
 	}
 
 }

@@ -84,12 +84,18 @@ public final class ServerMetrics {
 	}
 
 	/**
-	 * One counter of a basin.
+	 * One counter of a basin, for reading: asking about a basin never seen keeps nothing.
 	 * @param basin the basin
 	 * @param counter the counter
-	 * @return the series (empty if nothing was counted)
+	 * @return the series, or an empty one if nothing was counted
 	 */
-	public Series series(String basin, BasinCounter counter) {
+	public Series existingSeries(String basin, BasinCounter counter) {
+		Map<BasinCounter, Series> counters = this.basins.get(basin);
+		Series series = (counters != null) ? counters.get(counter) : null;
+		return (series != null) ? series : new Series();
+	}
+
+	private Series series(String basin, BasinCounter counter) {
 		return this.basins.computeIfAbsent(basin, (name) -> new ConcurrentHashMap<>())
 			.computeIfAbsent(counter, (name) -> new Series());
 	}

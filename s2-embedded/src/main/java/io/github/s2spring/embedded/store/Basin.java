@@ -101,7 +101,8 @@ public final class Basin extends Resource<BasinSpec> {
 	}
 
 	/**
-	 * Requests deletion of a stream; it disappears shortly after.
+	 * Requests deletion of a stream; it disappears shortly after. Asking again while the
+	 * deletion is pending succeeds.
 	 * @param streamName the name
 	 */
 	public void deleteStream(String streamName) {
@@ -156,6 +157,16 @@ public final class Basin extends Resource<BasinSpec> {
 
 	void replayStream(String streamName, StreamSpec spec, long createdAtMillis) {
 		this.streams.replay(streamName, spec, () -> newStream(streamName, spec, createdAtMillis));
+	}
+
+	/**
+	 * An active stream, if there is one.
+	 * @param streamName the name
+	 * @return the stream, or {@code null} if it is missing or being deleted
+	 */
+	public @Nullable Stream findStream(String streamName) {
+		Stream stream = this.streams.get(streamName);
+		return (stream != null && stream.deletedAt() == null) ? stream : null;
 	}
 
 	@Nullable Stream existingStream(String streamName) {

@@ -19,8 +19,8 @@ import io.github.s2spring.protocol.error.ErrorCode;
  * The basins of a store or the streams of a basin, by name, with the lifecycle both
  * share: create (a retry with the same request token and configuration is a no-op),
  * ensure, reconfigure, and delete, after which a resource stays visible as "deletion
- * pending" until it is removed a moment later. Changes are serialized on the registry;
- * lookups take no lock.
+ * pending" (and deleting it again succeeds) until it is removed a moment later. Changes
+ * are serialized on the registry; lookups take no lock.
  *
  * @param <R> the resource type
  * @param <S> its configuration type
@@ -81,11 +81,16 @@ final class Registry<R extends Resource<S>, S> {
 	 * @throws ApiException 404 if missing, 409 if being deleted
 	 */
 	R active(String name) {
+		R resource = existing(name);
+		requireActive(resource);
+		return resource;
+	}
+
+	private R existing(String name) {
 		R resource = this.resources.get(name);
 		if (resource == null) {
 			throw ApiException.of(this.kind.notFound(), this.kind.label() + " not found: " + name);
 		}
-		requireActive(resource);
 		return resource;
 	}
 
@@ -143,10 +148,19 @@ final class Registry<R extends Resource<S>, S> {
 		return resource;
 	}
 
+	/**
+	 * Requests deletion. Deletion is idempotent, as in the S2 cloud: deleting a resource
+	 * whose deletion is pending succeeds again and changes nothing.
+	 * @param name the name
+	 * @throws ApiException 404 once the resource is gone
+	 */
 	void delete(String name) {
 		R resource;
 		synchronized (this) {
-			resource = active(name);
+			resource = existing(name);
+			if (resource.deletedAt() != null) {
+				return;
+			}
 			resource.markDeleted(Instant.ofEpochMilli(this.store.clock().millis()));
 			this.store.journal().append(resource.deletedEntry()).join();
 		}

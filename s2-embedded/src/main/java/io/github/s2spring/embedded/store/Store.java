@@ -125,7 +125,8 @@ public final class Store implements AutoCloseable {
 	}
 
 	/**
-	 * Requests deletion of a basin and its streams; it disappears shortly after.
+	 * Requests deletion of a basin and its streams; it disappears shortly after. Asking
+	 * again while the deletion is pending succeeds.
 	 * @param name the name
 	 */
 	public void deleteBasin(String name) {
@@ -140,6 +141,16 @@ public final class Store implements AutoCloseable {
 	 */
 	public Basin basin(String name) {
 		return this.basins.active(name);
+	}
+
+	/**
+	 * An active basin, if there is one.
+	 * @param name the name
+	 * @return the basin, or {@code null} if it is missing or being deleted
+	 */
+	public @Nullable Basin findBasin(String name) {
+		Basin basin = this.basins.get(name);
+		return (basin != null && basin.deletedAt() == null) ? basin : null;
 	}
 
 	void requireActive(Basin basin) {

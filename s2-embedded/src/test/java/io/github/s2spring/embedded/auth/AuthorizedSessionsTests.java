@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 import io.github.s2spring.embedded.S2EmbeddedServer;
 import io.github.s2spring.embedded.support.H2Client;
 import io.github.s2spring.embedded.support.Http1;
+import io.github.s2spring.embedded.support.MetricRanges;
 import io.github.s2spring.protocol.limits.CommandRecords;
 import io.github.s2spring.protocol.s2s.S2sFrame;
 
@@ -95,7 +96,8 @@ class AuthorizedSessionsTests {
 		append.ended.get(10, TimeUnit.SECONDS);
 
 		JsonNode appendOps = http
-			.get("/v1/metrics/session-auth-1?set=append-throughput&interval=day", "authorization", "Bearer " + ROOT)
+			.get("/v1/metrics/session-auth-1?set=append-throughput&interval=day" + MetricRanges.lastDay(),
+					"authorization", "Bearer " + ROOT)
 			.json()
 			.path("values")
 			.get(0)

@@ -1,4 +1,4 @@
-package io.github.s2spring.client.fault;
+package io.github.s2spring.embedded.junit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP proxy between a client and a server that injects faults on real connections:
- * reset (RST), blackhole (bytes silently dropped, connection kept open), added latency, a
- * bandwidth limit, and writes sliced into 1-byte pieces.
+ * A TCP proxy between a client and a server that injects faults on real connections, for
+ * tests: reset (RST), blackhole (bytes silently dropped, connection kept open), added
+ * latency, a bandwidth limit, and writes sliced into 1-byte pieces.
  */
 public final class FaultProxy implements AutoCloseable {
 
