@@ -27,6 +27,7 @@ import io.github.s2spring.config.SimpleS2ListenerEndpoint;
 import io.github.s2spring.core.S2Subscription;
 import io.github.s2spring.embedded.S2EmbeddedMain;
 import io.github.s2spring.embedded.S2EmbeddedServer;
+import io.github.s2spring.embedded.junit.FaultProxy;
 import io.github.s2spring.support.S2StartPosition;
 import io.github.s2spring.testsupport.TestS2;
 
@@ -52,7 +53,7 @@ class ListenerResilienceIntegrationTests {
 	@Test
 	void deliversEachMessageOnceInOrderAcrossConnectionResets() throws Exception {
 		S2EmbeddedServer server = track(S2EmbeddedServer.builder().port(0).build().start());
-		ResettingProxy proxy = track(new ResettingProxy(server.port()));
+		FaultProxy proxy = track(new FaultProxy(server.port()));
 		TestS2 writerSide = track(new TestS2(server.baseUrl()));
 		TestS2 listenerSide = track(new TestS2(proxy.baseUrl()));
 		String basin = writerSide.createBasin();
@@ -74,6 +75,25 @@ class ListenerResilienceIntegrationTests {
 		writer.join(30_000);
 		await().atMost(Duration.ofSeconds(60)).until(() -> received.size() >= 600);
 		assertThat(received).containsExactlyElementsOf(expected(0, 600));
+		assertThat(proxy.acceptedConnections()).isGreaterThan(1);
+	}
+
+	@Test
+	void resumesWhenTheConnectionGoesSilent() throws Exception {
+		S2EmbeddedServer server = track(S2EmbeddedServer.builder().port(0).build().start());
+		FaultProxy proxy = track(new FaultProxy(server.port()));
+		TestS2 writerSide = track(new TestS2(server.baseUrl()));
+		TestS2 listenerSide = track(new TestS2(proxy.baseUrl(), Duration.ofSeconds(2)));
+		String basin = writerSide.createBasin();
+		writerSide.createStream(basin, "silent");
+		List<String> received = new CopyOnWriteArrayList<>();
+		listen(listenerSide, basin, "silent", received);
+		append(writerSide, basin, "silent", 0, 10);
+		await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 10);
+		proxy.blackhole();
+		append(writerSide, basin, "silent", 10, 20);
+		await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 20);
+		assertThat(received).containsExactlyElementsOf(expected(0, 20));
 		assertThat(proxy.acceptedConnections()).isGreaterThan(1);
 	}
 

@@ -1,5 +1,6 @@
 package io.github.s2spring.testsupport;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,12 @@ public final class TestS2 implements AutoCloseable {
 	private final S2Client client;
 
 	public TestS2(String baseUrl) {
-		this.client = S2Client.create(S2ClientConfig.builder("test").endpoints(baseUrl, baseUrl).build());
+		this(baseUrl, Duration.ofSeconds(20));
+	}
+
+	public TestS2(String baseUrl, Duration heartbeatTimeout) {
+		this.client = S2Client.create(
+				S2ClientConfig.builder("test").endpoints(baseUrl, baseUrl).heartbeatTimeout(heartbeatTimeout).build());
 	}
 
 	public S2Client client() {
