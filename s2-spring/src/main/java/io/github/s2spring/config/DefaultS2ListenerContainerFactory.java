@@ -15,8 +15,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
 import org.springframework.scheduling.TaskScheduler;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.backoff.BackOff;
 
 import io.github.s2spring.client.S2Client;
@@ -27,6 +25,7 @@ import io.github.s2spring.listener.InMemoryS2PositionStore;
 import io.github.s2spring.listener.S2ContainerProperties;
 import io.github.s2spring.listener.S2ErrorHandler;
 import io.github.s2spring.listener.S2ListenerContainer;
+import io.github.s2spring.listener.S2ListenerThreads;
 import io.github.s2spring.listener.S2MessageListener;
 import io.github.s2spring.listener.S2PositionStore;
 import io.github.s2spring.listener.adapter.S2MessageListenerAdapter;
@@ -60,15 +59,13 @@ public class DefaultS2ListenerContainerFactory
 
 	private S2MessageConverter messageConverter = new DefaultS2MessageConverter();
 
-	private int maxThreads = 2 * Runtime.getRuntime().availableProcessors();
+	private int maxThreads = S2ListenerThreads.defaultMaxThreads();
 
 	private @Nullable Executor taskExecutor;
 
 	private @Nullable TaskScheduler taskScheduler;
 
-	private @Nullable ThreadPoolTaskExecutor ownedExecutor;
-
-	private @Nullable ThreadPoolTaskScheduler ownedScheduler;
+	private @Nullable S2ListenerThreads ownThreads;
 
 	private AckMode ackMode = AckMode.BATCH;
 
@@ -363,38 +360,19 @@ public class DefaultS2ListenerContainerFactory
 	}
 
 	private Executor taskExecutor() {
-		synchronized (this.executorMonitor) {
-			if (this.taskExecutor != null) {
-				return this.taskExecutor;
-			}
-			if (this.ownedExecutor == null) {
-				ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-				executor.setCorePoolSize(this.maxThreads);
-				executor.setMaxPoolSize(this.maxThreads);
-				executor.setAllowCoreThreadTimeOut(true);
-				executor.setWaitForTasksToCompleteOnShutdown(true);
-				executor.setDaemon(true);
-				executor.setThreadNamePrefix("s2-listener-");
-				executor.initialize();
-				this.ownedExecutor = executor;
-			}
-			return this.ownedExecutor;
-		}
+		return (this.taskExecutor != null) ? this.taskExecutor : ownThreads().executor();
 	}
 
 	private TaskScheduler taskScheduler() {
+		return (this.taskScheduler != null) ? this.taskScheduler : ownThreads().scheduler();
+	}
+
+	private S2ListenerThreads ownThreads() {
 		synchronized (this.executorMonitor) {
-			if (this.taskScheduler != null) {
-				return this.taskScheduler;
+			if (this.ownThreads == null) {
+				this.ownThreads = new S2ListenerThreads("s2-listener-", this.maxThreads);
 			}
-			if (this.ownedScheduler == null) {
-				ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-				scheduler.setDaemon(true);
-				scheduler.setThreadNamePrefix("s2-listener-timer-");
-				scheduler.initialize();
-				this.ownedScheduler = scheduler;
-			}
-			return this.ownedScheduler;
+			return this.ownThreads;
 		}
 	}
 
@@ -408,13 +386,9 @@ public class DefaultS2ListenerContainerFactory
 		}
 		this.subscriptions.clear();
 		synchronized (this.executorMonitor) {
-			if (this.ownedExecutor != null) {
-				this.ownedExecutor.shutdown();
-				this.ownedExecutor = null;
-			}
-			if (this.ownedScheduler != null) {
-				this.ownedScheduler.shutdown();
-				this.ownedScheduler = null;
+			if (this.ownThreads != null) {
+				this.ownThreads.shutdown();
+				this.ownThreads = null;
 			}
 		}
 	}

@@ -25,8 +25,6 @@ import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.scheduling.TaskScheduler;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import io.github.s2spring.client.S2Client;
 import io.github.s2spring.core.S2ReceivedMessage;
@@ -76,9 +74,7 @@ public class S2ListenerContainer
 
 	private @Nullable TaskScheduler taskScheduler;
 
-	private @Nullable ThreadPoolTaskExecutor ownedExecutor;
-
-	private @Nullable ThreadPoolTaskScheduler ownedScheduler;
+	private @Nullable S2ListenerThreads ownThreads;
 
 	private @Nullable ApplicationEventPublisher eventPublisher;
 
@@ -259,24 +255,16 @@ public class S2ListenerContainer
 	}
 
 	private void createExecutorsIfNeeded() {
-		if (this.taskExecutor == null) {
-			ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-			int threads = 2 * Runtime.getRuntime().availableProcessors();
-			executor.setCorePoolSize(threads);
-			executor.setMaxPoolSize(threads);
-			executor.setAllowCoreThreadTimeOut(true);
-			executor.setWaitForTasksToCompleteOnShutdown(true);
-			executor.setThreadNamePrefix(this.listenerId + "-");
-			executor.initialize();
-			this.ownedExecutor = executor;
-			this.taskExecutor = executor;
-		}
-		if (this.taskScheduler == null) {
-			ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-			scheduler.setThreadNamePrefix(this.listenerId + "-timer-");
-			scheduler.initialize();
-			this.ownedScheduler = scheduler;
-			this.taskScheduler = scheduler;
+		if (this.taskExecutor == null || this.taskScheduler == null) {
+			S2ListenerThreads threads = new S2ListenerThreads(this.listenerId + "-",
+					S2ListenerThreads.defaultMaxThreads());
+			this.ownThreads = threads;
+			if (this.taskExecutor == null) {
+				this.taskExecutor = threads.executor();
+			}
+			if (this.taskScheduler == null) {
+				this.taskScheduler = threads.scheduler();
+			}
 		}
 	}
 
@@ -359,19 +347,14 @@ public class S2ListenerContainer
 
 	private void shutdownOwnedExecutors() {
 		synchronized (this.lifecycleMonitor) {
-			if (this.running) {
+			S2ListenerThreads threads = this.ownThreads;
+			if (this.running || threads == null) {
 				return;
 			}
-			if (this.ownedExecutor != null) {
-				this.ownedExecutor.shutdown();
-				this.ownedExecutor = null;
-				this.taskExecutor = null;
-			}
-			if (this.ownedScheduler != null) {
-				this.ownedScheduler.shutdown();
-				this.ownedScheduler = null;
-				this.taskScheduler = null;
-			}
+			this.ownThreads = null;
+			this.taskExecutor = null;
+			this.taskScheduler = null;
+			threads.shutdown();
 		}
 	}
 

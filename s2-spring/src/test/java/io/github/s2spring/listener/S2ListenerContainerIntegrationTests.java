@@ -1,6 +1,7 @@
 package io.github.s2spring.listener;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -74,6 +75,29 @@ class S2ListenerContainerIntegrationTests extends ListenerTestSupport {
 			}
 			assertThat(subscription.isRunning()).isFalse();
 		}
+	}
+
+	@Test
+	void programmaticListenersAreCheapToStartAndStop() {
+		this.s2.createStream(this.basin, "browsers");
+		int threadsBefore = Thread.activeCount();
+		List<S2Subscription> subscriptions = new ArrayList<>();
+		List<String> received = new CopyOnWriteArrayList<>();
+		long started = System.nanoTime();
+		for (int i = 0; i < 200; i++) {
+			subscriptions.add(this.factory.listen(this.basin, "browsers", String.class, S2StartPosition.tail(),
+					(text, meta) -> received.add(text)));
+		}
+		await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> true);
+		this.s2.appendRaw(this.basin, "browsers", "to everyone", Map.of());
+		await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 200);
+		subscriptions.forEach(S2Subscription::stop);
+		Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+		assertThat(subscriptions).noneMatch(S2Subscription::isRunning);
+		assertThat(Thread.activeCount() - threadsBefore).isLessThan(12);
+		assertThat(elapsed).isLessThan(Duration.ofSeconds(10));
+		this.s2.appendRaw(this.basin, "browsers", "to nobody", Map.of());
+		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> received.size() == 200);
 	}
 
 	@Test
