@@ -70,8 +70,10 @@ final class MessageDecoder {
 			if (record.isCommand()) {
 				continue;
 			}
+			// one record at a time: the records that start a frame still open bound the
+			// position that is safe to commit
 			long duplicates = this.reader.duplicatesDropped();
-			List<ReadOutcome<byte[]>> outcomes = this.reader.read(record);
+			List<ReadOutcome<byte[]>> outcomes = this.reader.read(new ReadBatch(List.of(record), null));
 			if (outcomes.isEmpty() && this.reader.duplicatesDropped() == duplicates && startsFrame(record)) {
 				this.openFrames.add(record.seqNum());
 				Map<String, String> headers = userHeaders(record);
