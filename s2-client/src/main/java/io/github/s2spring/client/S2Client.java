@@ -157,14 +157,15 @@ public final class S2Client implements AutoCloseable {
 	}
 
 	/**
-	 * Closes the client: open sessions fail, connections are closed and threads stop.
-	 * Idempotent.
+	 * Closes the client: open sessions fail, connections are closed and threads stop (the
+	 * client's own delivery pool after running the callbacks already queued). Idempotent.
 	 */
 	@Override
 	public void close() {
 		if (this.closed.compareAndSet(false, true)) {
 			this.control.close();
 			this.transport.close();
+			this.dataPlane.close();
 		}
 	}
 

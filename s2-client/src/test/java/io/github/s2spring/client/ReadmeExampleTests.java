@@ -1,6 +1,8 @@
 package io.github.s2spring.client;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -16,7 +18,16 @@ import io.github.s2spring.client.data.Header;
 import io.github.s2spring.client.data.ReadBatch;
 import io.github.s2spring.client.data.ReadOptions;
 import io.github.s2spring.client.data.ReadSession;
+import io.github.s2spring.client.data.ReadSessionOptions;
 import io.github.s2spring.client.data.S2Stream;
+import io.github.s2spring.client.data.SessionEvent;
+import io.github.s2spring.client.data.SessionState;
+import io.github.s2spring.client.patterns.MessageAck;
+import io.github.s2spring.client.patterns.MessageReader;
+import io.github.s2spring.client.patterns.MessageWriterOptions;
+import io.github.s2spring.client.patterns.ReadOutcome;
+import io.github.s2spring.client.patterns.S2Serializer;
+import io.github.s2spring.client.patterns.SerializingAppendSession;
 import io.github.s2spring.embedded.S2EmbeddedServer;
 import io.github.s2spring.protocol.StreamPosition;
 
@@ -53,6 +64,16 @@ class ReadmeExampleTests {
 				try (ReadSession session = stream.readSession(ReadOptions.fromSeqNum(0).withCount(102))) {
 					session.records().forEachRemaining((record) -> bodies.add(record.bodyAsString()));
 				}
+
+				List<SessionEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+				ReadSession following = stream.readSession(ReadOptions.fromTail(),
+						ReadSessionOptions.defaults().withListener(events::add));
+				following.batches();
+				org.awaitility.Awaitility.await().until(() -> following.state().caughtUp());
+				following.closeAsync().join();
+				assertThat(events).startsWith(new SessionEvent.Connecting(1), new SessionEvent.Connected(1))
+					.endsWith(new SessionEvent.Closed());
+				assertThat(following.state().phase()).isEqualTo(SessionState.Phase.CLOSED);
 
 				assertThat(batch.records()).hasSize(2);
 				assertThat(batch.records().get(1).headers()).containsExactly(Header.of("lang", "en"));
@@ -98,6 +119,55 @@ class ReadmeExampleTests {
 			for (int i = 0; i < 2500; i++) {
 				assertThat(read.get(i)).isEqualTo(i);
 			}
+		}
+	}
+
+	record Order(String id, int quantity) {
+	}
+
+	@Test
+	void patternsExamplesWork() {
+		try (S2EmbeddedServer server = TestServers.start();
+				S2Client client = S2Client.create(TestServers.config(server.baseUrl()).build())) {
+			S2Stream stream = client.basin(TestServers.BASIN).stream("orders");
+			List<Order> handled = new ArrayList<>();
+			List<List<Header>> headers = new ArrayList<>();
+
+			try (var writer = SerializingAppendSession.of(stream.appendSession(), S2Serializer.json(Order.class))) {
+				writer.send(new Order("o-1", 42));
+				writer.send(new Order("o-2", 7), List.of(Header.of("content-type", "application/json")));
+			}
+
+			var reader = new MessageReader<>(S2Serializer.json(Order.class));
+			try (ReadSession session = stream.readSession(ReadOptions.fromSeqNum(0).withCount(2))) {
+				Iterator<ReadOutcome<Order>> outcomes = reader.iterate(session);
+				while (outcomes.hasNext()) {
+					if (outcomes.next() instanceof ReadOutcome.Message<Order> message) {
+						handled.add(message.value());
+						headers.add(message.headers());
+					}
+				}
+			}
+
+			stream.fence("writer-1", null);
+			var options = MessageWriterOptions.builder()
+				.linger(Duration.ofMillis(5))
+				.maxQueuedMessages(1000)
+				.maxQueuedBytes(64 << 20)
+				.fencingToken("writer-1")
+				.matchSeqNum(stream.checkTail().seqNum())
+				.build();
+			MessageAck third;
+			try (var writer = SerializingAppendSession.of(stream.appendSession(), S2Serializer.json(Order.class),
+					options)) {
+				CompletableFuture<MessageAck> ack = writer.send(new Order("o-3", 1));
+				writer.flush().join();
+				third = ack.join();
+			}
+
+			assertThat(handled).containsExactly(new Order("o-1", 42), new Order("o-2", 7));
+			assertThat(headers).containsExactly(List.of(), List.of(Header.of("content-type", "application/json")));
+			assertThat(third.start().seqNum()).isEqualTo(3);
 		}
 	}
 

@@ -52,7 +52,8 @@ public final class TestServers {
 	public static S2ClientConfig.Builder config(String baseUrl) {
 		return S2ClientConfig.builder("test-token")
 			.endpoints(S2Endpoints.single(baseUrl))
-			.retryPolicy(new RetryPolicy(5, Duration.ofMillis(50), Duration.ofMillis(400)));
+			.retryPolicy(new RetryPolicy(5, Duration.ofMillis(50), Duration.ofMillis(400)))
+			.sessionRetryPolicy(RetryPolicy.unlimited(Duration.ofMillis(50), Duration.ofMillis(400)));
 	}
 
 }

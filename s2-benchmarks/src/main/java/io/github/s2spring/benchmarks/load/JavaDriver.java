@@ -166,14 +166,13 @@ public final class JavaDriver implements Driver {
 		}
 		S2Stream s2Stream = stream(stream);
 		long start = System.nanoTime();
-		try (AppendSession session = s2Stream.appendSession()) {
-			SerializingAppendSession<byte[]> writer = SerializingAppendSession.of(session, S2Serializer.bytes(),
-					MessageWriterOptions.builder().dedupe(true).build());
+		try (SerializingAppendSession<byte[]> writer = SerializingAppendSession.of(s2Stream.appendSession(),
+				S2Serializer.bytes(), MessageWriterOptions.builder().dedupe(true).build())) {
 			writer.send(message).get(120, TimeUnit.SECONDS);
 		}
 		CompletableFuture<byte[]> received = new CompletableFuture<>();
 		try (ReadSession reader = s2Stream.readSession(ReadOptions.fromSeqNum(0))) {
-			new MessageReader<>(S2Serializer.bytes()).read(reader)
+			new MessageReader<>(S2Serializer.bytes()).publish(reader)
 				.subscribe(new Flow.Subscriber<ReadOutcome<byte[]>>() {
 					@Override
 					public void onSubscribe(Flow.Subscription subscription) {

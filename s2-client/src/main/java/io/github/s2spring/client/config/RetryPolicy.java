@@ -2,28 +2,44 @@ package io.github.s2spring.client.config;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 
 /**
- * How often and how patiently a failed request is retried: at most {@code maxAttempts}
- * attempts in total (the first included), with exponential backoff and jitter between
- * them. The delay before retry {@code n} (0-based) is {@code base + random(0, base)}
- * where {@code base = min(baseDelay * 2^n, maxDelay)}.
+ * How often and how patiently a failed request or session is retried: at most
+ * {@code maxAttempts} attempts in total (the first included), or
+ * {@linkplain #isUnlimited() without limit}, with exponential backoff and full jitter
+ * between them. The delay before retry {@code n} (0-based) is a uniformly random duration
+ * in {@code [0, min(maxDelay, baseDelay * 2^n)]}.
+ * <p>
+ * Unary calls use {@link #DEFAULT} (3 attempts, 100 ms base, 1 s cap, as the official
+ * TypeScript SDK); append and read sessions use {@link #SESSION_DEFAULT} (unlimited, 500
+ * ms base, 30 s cap, as the Elixir SDK), and a session counts its attempts from its last
+ * successful connect.
  *
- * @param maxAttempts total attempts including the first, at least 1
- * @param baseDelay the delay base of the first retry, positive
- * @param maxDelay the largest delay base, at least {@code baseDelay}
+ * @param maxAttempts total attempts including the first, at least 1, or
+ * {@link #UNLIMITED}
+ * @param baseDelay the delay cap of the first retry, positive
+ * @param maxDelay the largest delay cap, at least {@code baseDelay}
  */
 public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay) {
 
-	/** The default: 3 attempts, 100 ms base delay, 1 s maximum delay base. */
+	/** The {@code maxAttempts} of a policy that retries without limit. */
+	public static final int UNLIMITED = -1;
+
+	/** The default of unary calls: 3 attempts, 100 ms base delay, 1 s maximum delay. */
 	public static final RetryPolicy DEFAULT = new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1));
+
+	/**
+	 * The default of sessions: unlimited attempts, 500 ms base delay, 30 s maximum delay.
+	 */
+	public static final RetryPolicy SESSION_DEFAULT = unlimited(Duration.ofMillis(500), Duration.ofSeconds(30));
 
 	/** No retries: one attempt. */
 	public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ofMillis(100), Duration.ofSeconds(1));
 
 	public RetryPolicy {
-		if (maxAttempts < 1) {
-			throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+		if (maxAttempts < 1 && maxAttempts != UNLIMITED) {
+			throw new IllegalArgumentException("maxAttempts must be at least 1 (or UNLIMITED), got " + maxAttempts);
 		}
 		if (baseDelay.isNegative() || baseDelay.isZero()) {
 			throw new IllegalArgumentException("baseDelay must be positive, got " + baseDelay);
@@ -35,20 +51,47 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
 	}
 
 	/**
-	 * The delay before a retry, with jitter.
+	 * A policy that retries without limit.
+	 * @param baseDelay the delay cap of the first retry
+	 * @param maxDelay the largest delay cap
+	 * @return the policy
+	 */
+	public static RetryPolicy unlimited(Duration baseDelay, Duration maxDelay) {
+		return new RetryPolicy(UNLIMITED, baseDelay, maxDelay);
+	}
+
+	/**
+	 * Whether this policy retries without limit.
+	 * @return whether {@code maxAttempts} is {@link #UNLIMITED}
+	 */
+	public boolean isUnlimited() {
+		return this.maxAttempts == UNLIMITED;
+	}
+
+	/**
+	 * The delay before a retry, with full jitter.
 	 * @param retry the 0-based index of the retry (0 is the delay after the first failed
 	 * attempt)
 	 * @return the delay
 	 */
 	public Duration backoff(int retry) {
-		long base = baseMillis(retry);
-		return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base + 1));
+		return backoff(retry, ThreadLocalRandom.current());
 	}
 
 	/**
-	 * The delay base before a retry, without jitter.
+	 * The delay before a retry, with full jitter drawn from the given generator.
 	 * @param retry the 0-based index of the retry
-	 * @return the base in milliseconds
+	 * @param random the source of jitter
+	 * @return a delay between zero and {@link #baseMillis(int)}, both included
+	 */
+	public Duration backoff(int retry, RandomGenerator random) {
+		return Duration.ofMillis(random.nextLong(baseMillis(retry) + 1));
+	}
+
+	/**
+	 * The largest delay before a retry: {@code min(maxDelay, baseDelay * 2^retry)}.
+	 * @param retry the 0-based index of the retry
+	 * @return the cap in milliseconds
 	 */
 	public long baseMillis(int retry) {
 		long max = this.maxDelay.toMillis();
@@ -65,7 +108,7 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
 	 * @return whether to try again
 	 */
 	public boolean allowsAnotherAttempt(int attemptsMade) {
-		return attemptsMade < this.maxAttempts;
+		return isUnlimited() || attemptsMade < this.maxAttempts;
 	}
 
 }

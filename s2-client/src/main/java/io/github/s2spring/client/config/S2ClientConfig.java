@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -44,6 +45,10 @@ public final class S2ClientConfig {
 
 	private final RetryPolicy retryPolicy;
 
+	private final RetryPolicy sessionRetryPolicy;
+
+	private final @Nullable Executor deliveryExecutor;
+
 	private final AppendRetryPolicy appendRetryPolicy;
 
 	private final Compression compression;
@@ -64,6 +69,8 @@ public final class S2ClientConfig {
 		this.connectTimeout = builder.connectTimeout;
 		this.requestTimeout = builder.requestTimeout;
 		this.retryPolicy = builder.retryPolicy;
+		this.sessionRetryPolicy = builder.sessionRetryPolicy;
+		this.deliveryExecutor = builder.deliveryExecutor;
 		this.appendRetryPolicy = builder.appendRetryPolicy;
 		this.compression = builder.compression;
 		this.userAgent = builder.userAgent;
@@ -127,6 +134,8 @@ public final class S2ClientConfig {
 		builder.connectTimeout = this.connectTimeout;
 		builder.requestTimeout = this.requestTimeout;
 		builder.retryPolicy = this.retryPolicy;
+		builder.sessionRetryPolicy = this.sessionRetryPolicy;
+		builder.deliveryExecutor = this.deliveryExecutor;
 		builder.appendRetryPolicy = this.appendRetryPolicy;
 		builder.compression = this.compression;
 		builder.userAgent = this.userAgent;
@@ -179,11 +188,39 @@ public final class S2ClientConfig {
 	}
 
 	/**
-	 * The retry policy; default {@link RetryPolicy#DEFAULT}.
+	 * The retry policy of unary calls (append, read, check tail, control plane); default
+	 * {@link RetryPolicy#DEFAULT}: 3 attempts, 100 ms base delay, 1 s cap.
 	 * @return the retry policy
 	 */
 	public RetryPolicy retryPolicy() {
 		return this.retryPolicy;
+	}
+
+	/**
+	 * The retry policy of append and read sessions; default
+	 * {@link RetryPolicy#SESSION_DEFAULT}: unlimited attempts, 500 ms base delay, 30 s
+	 * cap. A session counts attempts from its last successful connect, so a limited
+	 * policy bounds consecutive failures, not the reconnects over a session's life.
+	 * Failures that retrying cannot fix (not found, permission denied, fencing token or
+	 * sequence number mismatch, range not satisfiable, invalid) end a session at once
+	 * whatever the policy.
+	 * @return the session retry policy
+	 */
+	public RetryPolicy sessionRetryPolicy() {
+		return this.sessionRetryPolicy;
+	}
+
+	/**
+	 * The executor that runs the callbacks of sessions (records to subscribers, session
+	 * events, append acknowledgements and the stages that depend on them), or
+	 * {@code null} for the default: a pool owned by the client, of {@code max(2, cores)}
+	 * daemon threads named {@code s2-delivery-N}, shut down with the client. Each session
+	 * runs its callbacks one at a time, in order, on this executor; an executor given
+	 * here is not shut down by the client.
+	 * @return the configured executor, or {@code null} for the client's own pool
+	 */
+	public @Nullable Executor deliveryExecutor() {
+		return this.deliveryExecutor;
 	}
 
 	/**
@@ -253,9 +290,9 @@ public final class S2ClientConfig {
 	public String toString() {
 		return "S2ClientConfig[accessToken=<redacted>, endpoints=" + this.endpoints + ", connectTimeout="
 				+ this.connectTimeout + ", requestTimeout=" + this.requestTimeout + ", retryPolicy=" + this.retryPolicy
-				+ ", appendRetryPolicy=" + this.appendRetryPolicy + ", compression=" + this.compression + ", userAgent="
-				+ this.userAgent + ", heartbeatTimeout=" + this.heartbeatTimeout + ", keepAliveInterval="
-				+ this.keepAliveInterval + ", maxStreamsPerConnection="
+				+ ", sessionRetryPolicy=" + this.sessionRetryPolicy + ", appendRetryPolicy=" + this.appendRetryPolicy
+				+ ", compression=" + this.compression + ", userAgent=" + this.userAgent + ", heartbeatTimeout="
+				+ this.heartbeatTimeout + ", keepAliveInterval=" + this.keepAliveInterval + ", maxStreamsPerConnection="
 				+ (this.maxStreamsPerConnection.isPresent() ? this.maxStreamsPerConnection.getAsInt() : "server") + "]";
 	}
 
@@ -273,6 +310,10 @@ public final class S2ClientConfig {
 		private Duration requestTimeout = Duration.ofSeconds(5);
 
 		private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+
+		private RetryPolicy sessionRetryPolicy = RetryPolicy.SESSION_DEFAULT;
+
+		private @Nullable Executor deliveryExecutor;
 
 		private AppendRetryPolicy appendRetryPolicy = AppendRetryPolicy.ALL;
 
@@ -347,6 +388,29 @@ public final class S2ClientConfig {
 		 */
 		public Builder retryPolicy(RetryPolicy policy) {
 			this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+			return this;
+		}
+
+		/**
+		 * Sets the retry policy of append and read sessions.
+		 * @param policy the policy
+		 * @return this builder
+		 * @see S2ClientConfig#sessionRetryPolicy()
+		 */
+		public Builder sessionRetryPolicy(RetryPolicy policy) {
+			this.sessionRetryPolicy = Objects.requireNonNull(policy, "sessionRetryPolicy");
+			return this;
+		}
+
+		/**
+		 * Sets the executor that runs session callbacks, instead of the client's own
+		 * pool; the client does not shut it down.
+		 * @param executor the executor
+		 * @return this builder
+		 * @see S2ClientConfig#deliveryExecutor()
+		 */
+		public Builder deliveryExecutor(Executor executor) {
+			this.deliveryExecutor = Objects.requireNonNull(executor, "deliveryExecutor");
 			return this;
 		}
 

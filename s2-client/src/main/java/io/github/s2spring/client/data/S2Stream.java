@@ -128,4 +128,13 @@ public interface S2Stream {
 	 */
 	ReadSession readSession(ReadOptions options);
 
+	/**
+	 * Opens a read session with session options: where its callbacks run, a listener of
+	 * its events, its heartbeat timeout.
+	 * @param options where to start and when to stop
+	 * @param sessionOptions the session options
+	 * @return the session
+	 */
+	ReadSession readSession(ReadOptions options, ReadSessionOptions sessionOptions);
+
 }

@@ -25,6 +25,13 @@ public final class TransportException extends S2Exception {
 	/** A read session received nothing, not even a heartbeat, within the timeout. */
 	public static final String HEARTBEAT_TIMEOUT = "heartbeat_timeout";
 
+	/**
+	 * The server ended a session's HTTP/2 stream (END_STREAM, GOAWAY or a closed
+	 * connection) before the session was done, for example while restarting; sessions
+	 * reconnect.
+	 */
+	public static final String SESSION_ENDED = "session_ended";
+
 	/** The server advised a reconnect (it is draining). */
 	public static final String RECONNECT_ADVISED = "reconnect_advised";
 
@@ -68,6 +75,16 @@ public final class TransportException extends S2Exception {
 	public static TransportException connectionLost(String what, @Nullable Throwable cause) {
 		String detail = (cause != null) ? ": " + cause.getClass().getSimpleName() + ": " + cause.getMessage() : "";
 		return new TransportException(CONNECTION_LOST, "Connection lost during " + what + detail, true, false, cause);
+	}
+
+	/**
+	 * A session whose HTTP/2 stream the server ended before the session was done.
+	 * @param what the session kind
+	 * @return the exception, retryable
+	 */
+	public static TransportException sessionEnded(String what) {
+		return new TransportException(SESSION_ENDED, "The server ended the " + what + " before it was done", true,
+				false, null);
 	}
 
 	/**

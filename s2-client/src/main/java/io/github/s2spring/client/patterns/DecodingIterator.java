@@ -6,29 +6,40 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 
+import io.github.s2spring.client.data.ReadBatch;
+import io.github.s2spring.client.data.RecordReader;
+
 /**
- * An iterator of outcomes over an iterator of records or batches, decoding lazily.
+ * A blocking iterator of outcomes over the batches of a read session, decoding each batch
+ * when the consumer asks for more than is decoded.
  *
- * @param <U> the upstream element type
  * @param <T> the type of the messages
  */
-final class DecodingIterator<U, T> implements Iterator<ReadOutcome<T>> {
+final class DecodingIterator<T> implements Iterator<ReadOutcome<T>> {
 
-	private final Iterator<U> upstream;
+	private final RecordReader batches;
 
-	private final Function<U, List<ReadOutcome<T>>> decoder;
+	private final Function<ReadBatch, List<ReadOutcome<T>>> decoder;
 
 	private final ArrayDeque<ReadOutcome<T>> buffer = new ArrayDeque<>();
 
-	DecodingIterator(Iterator<U> upstream, Function<U, List<ReadOutcome<T>>> decoder) {
-		this.upstream = upstream;
+	private boolean ended;
+
+	DecodingIterator(RecordReader batches, Function<ReadBatch, List<ReadOutcome<T>>> decoder) {
+		this.batches = batches;
 		this.decoder = decoder;
 	}
 
 	@Override
 	public boolean hasNext() {
-		while (this.buffer.isEmpty() && this.upstream.hasNext()) {
-			this.buffer.addAll(this.decoder.apply(this.upstream.next()));
+		while (this.buffer.isEmpty() && !this.ended) {
+			ReadBatch batch = this.batches.next();
+			if (batch == null) {
+				this.ended = true;
+			}
+			else {
+				this.buffer.addAll(this.decoder.apply(batch));
+			}
 		}
 		return !this.buffer.isEmpty();
 	}

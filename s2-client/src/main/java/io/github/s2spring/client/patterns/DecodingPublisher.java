@@ -11,21 +11,22 @@ import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.s2spring.client.data.ReadBatch;
+
 /**
- * A publisher of outcomes over a publisher of records or batches. Each upstream element
- * is requested only when the subscriber has demand and nothing decoded is waiting, so a
- * slow subscriber slows the read, not the heap.
+ * A publisher of outcomes over a publisher of batches (a read session). Each batch is
+ * requested only when the subscriber has demand and nothing decoded is waiting, so a slow
+ * subscriber slows the read, not the heap.
  *
- * @param <U> the upstream element type
  * @param <T> the type of the messages
  */
-final class DecodingPublisher<U, T> implements Flow.Publisher<ReadOutcome<T>> {
+final class DecodingPublisher<T> implements Flow.Publisher<ReadOutcome<T>> {
 
-	private final Flow.Publisher<U> upstream;
+	private final Flow.Publisher<ReadBatch> upstream;
 
-	private final Function<U, List<ReadOutcome<T>>> decoder;
+	private final Function<ReadBatch, List<ReadOutcome<T>>> decoder;
 
-	DecodingPublisher(Flow.Publisher<U> upstream, Function<U, List<ReadOutcome<T>>> decoder) {
+	DecodingPublisher(Flow.Publisher<ReadBatch> upstream, Function<ReadBatch, List<ReadOutcome<T>>> decoder) {
 		this.upstream = upstream;
 		this.decoder = decoder;
 	}
@@ -35,11 +36,11 @@ final class DecodingPublisher<U, T> implements Flow.Publisher<ReadOutcome<T>> {
 		this.upstream.subscribe(new Relay<>(subscriber, this.decoder));
 	}
 
-	private static final class Relay<U, T> implements Flow.Subscriber<U>, Flow.Subscription {
+	private static final class Relay<T> implements Flow.Subscriber<ReadBatch>, Flow.Subscription {
 
 		private final Flow.Subscriber<? super ReadOutcome<T>> downstream;
 
-		private final Function<U, List<ReadOutcome<T>>> decoder;
+		private final Function<ReadBatch, List<ReadOutcome<T>>> decoder;
 
 		private final Queue<ReadOutcome<T>> buffer = new ConcurrentLinkedQueue<>();
 
@@ -59,7 +60,7 @@ final class DecodingPublisher<U, T> implements Flow.Publisher<ReadOutcome<T>> {
 
 		private boolean terminated;
 
-		Relay(Flow.Subscriber<? super ReadOutcome<T>> downstream, Function<U, List<ReadOutcome<T>>> decoder) {
+		Relay(Flow.Subscriber<? super ReadOutcome<T>> downstream, Function<ReadBatch, List<ReadOutcome<T>>> decoder) {
 			this.downstream = downstream;
 			this.decoder = decoder;
 		}
@@ -71,7 +72,7 @@ final class DecodingPublisher<U, T> implements Flow.Publisher<ReadOutcome<T>> {
 		}
 
 		@Override
-		public void onNext(U item) {
+		public void onNext(ReadBatch item) {
 			if (this.done || this.cancelled) {
 				return;
 			}

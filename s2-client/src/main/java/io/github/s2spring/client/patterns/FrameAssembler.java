@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.s2spring.client.data.Header;
 import io.github.s2spring.client.data.SequencedRecord;
 import io.github.s2spring.client.error.ValidationException;
 import io.github.s2spring.client.patterns.ReadOutcome.Failure;
@@ -91,8 +92,8 @@ final class FrameAssembler {
 			frame = this.open.get(key);
 			if (frame == null) {
 				byte[] body = record.bodyAsBytes();
-				out.add(new Message<>(body, record.seqNum(), record.seqNum(), record.timestamp(), 1, body.length,
-						headers.writerId()));
+				out.add(new Message<>(body, ReservedHeaders.userHeaders(record.headers()), record.seqNum(),
+						record.seqNum(), record.timestamp(), 1, body.length, headers.writerId()));
 				return out;
 			}
 		}
@@ -169,8 +170,8 @@ final class FrameAssembler {
 			chunk.get(payload, offset, size);
 			offset += size;
 		}
-		out.add(new Message<>(payload, frame.seqNum, frame.lastSeqNum, frame.timestamp, frame.records, frame.bytes,
-				frame.writerId));
+		out.add(new Message<>(payload, frame.headers, frame.seqNum, frame.lastSeqNum, frame.timestamp, frame.records,
+				frame.bytes, frame.writerId));
 	}
 
 	private static final class OpenFrame {
@@ -184,6 +185,8 @@ final class FrameAssembler {
 		final int records;
 
 		final @Nullable String writerId;
+
+		final List<Header> headers;
 
 		final List<ByteBuffer> chunks = new ArrayList<>();
 
@@ -200,6 +203,7 @@ final class FrameAssembler {
 			this.bytes = bytes;
 			this.records = records;
 			this.writerId = writerId;
+			this.headers = ReservedHeaders.userHeaders(first.headers());
 		}
 
 		Failure<byte[]> dropped(Reason reason, String description) {

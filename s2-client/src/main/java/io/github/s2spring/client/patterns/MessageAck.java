@@ -3,7 +3,9 @@ package io.github.s2spring.client.patterns;
 import io.github.s2spring.protocol.StreamPosition;
 
 /**
- * Acknowledgement of one message: every batch of its records is durable.
+ * Acknowledgement of one message: every batch holding its records is durable. The records
+ * of one batch share the arrival timestamp S2 gives the batch, so the timestamps are
+ * those of the batches that hold the message's first and last records.
  *
  * @param start the position of the message's first record
  * @param end the sequence number after its last record, with the last record's timestamp

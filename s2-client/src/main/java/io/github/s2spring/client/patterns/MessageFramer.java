@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
-import io.github.s2spring.client.data.AppendBatch;
 import io.github.s2spring.client.data.AppendRecord;
 import io.github.s2spring.client.data.Header;
+import io.github.s2spring.client.error.ValidationException;
+import io.github.s2spring.protocol.limits.Limits;
+import io.github.s2spring.protocol.limits.MeteredSize;
 
 /**
  * Turns serialized messages into records exactly as the TypeScript
@@ -18,16 +20,25 @@ import io.github.s2spring.client.data.Header;
  * record, after the frame headers. The dedupe sequence counts records and continues
  * across messages.
  * <p>
- * Stamps are assigned here, once per message; nothing else advances the counter, so a
- * resent batch can only carry the stamps it was built with. Thread-safe, but messages
- * must be appended in the order they were framed: a reader drops records whose dedupe
- * sequence is not above the last one it saw from the same writer.
+ * A message's own headers go on its first record, after the patterns headers (readers
+ * find the patterns headers by name, so the TypeScript reader still reassembles and
+ * dedupes). The first chunk is shortened as much as they need for the record to stay
+ * within 1 MiB metered.
+ * <p>
+ * Stamps are assigned here, once per message, after every check has passed; nothing else
+ * advances the counter, so a message that was refused used no stamp, and a resent message
+ * can only carry the stamps it was framed with. Not thread-safe: the writer frames under
+ * its lock, so that messages are appended in the order they were stamped.
  */
 final class MessageFramer {
 
 	private final MessageWriterOptions options;
 
+	private final WriterId writerId;
+
 	private final Header writerIdHeader;
+
+	private final long overhead;
 
 	private long nextDedupeSeq;
 
@@ -37,67 +48,118 @@ final class MessageFramer {
 	 */
 	MessageFramer(MessageWriterOptions options) {
 		this.options = options;
-		this.writerIdHeader = new Header(PatternHeaders.WRITER_ID_NAME,
-				ByteBuffer.wrap(options.writerId().value().getBytes(StandardCharsets.UTF_8)));
+		this.writerId = (options.writerId() != null) ? options.writerId() : WriterId.random();
+		byte[] id = this.writerId.value().getBytes(StandardCharsets.UTF_8);
+		this.writerIdHeader = new Header(PatternHeaders.WRITER_ID_NAME, ByteBuffer.wrap(id));
+		this.overhead = PatternHeaders.firstChunkOverhead(options.dedupe(), id.length);
 		this.nextDedupeSeq = options.firstDedupeSeq();
 	}
 
 	/**
-	 * The options of this framer.
-	 * @return the options
+	 * The writer id stamped on the records.
+	 * @return the writer id
 	 */
-	MessageWriterOptions options() {
-		return this.options;
+	WriterId writerId() {
+		return this.writerId;
 	}
 
 	/**
 	 * The {@code _dedupe_seq} the next record will get.
 	 * @return the next dedupe sequence number
 	 */
-	synchronized long nextDedupeSeq() {
+	long nextDedupeSeq() {
 		return this.nextDedupeSeq;
 	}
 
 	/**
-	 * Frames one serialized message: checks its size, chunks it, adds the headers, stamps
-	 * it and packs the records into batches.
-	 * @param payload the serialized message; not modified, not kept
+	 * Checks that a message can be framed, without stamping anything.
+	 * @param payloadBytes the size of the serialized message
+	 * @param headers the message's own headers
+	 * @return the body room of the first chunk
+	 * @throws EmptyMessageException if the payload is empty
+	 * @throws FrameSizeException if the payload is larger than the limit
+	 * @throws ValidationException if a header is empty or reserved, or the headers leave
+	 * no room for a body in a record of 1 MiB metered
+	 */
+	int check(long payloadBytes, List<Header> headers) {
+		if (payloadBytes == 0) {
+			throw new EmptyMessageException();
+		}
+		if (payloadBytes > this.options.maxMessageBytes()) {
+			throw new FrameSizeException("Message of " + payloadBytes + " bytes exceeds the limit of "
+					+ this.options.maxMessageBytes() + " bytes", payloadBytes, this.options.maxMessageBytes());
+		}
+		long headerBytes = 0;
+		for (int i = 0; i < headers.size(); i++) {
+			ByteBuffer name = headers.get(i).name();
+			if (!name.hasRemaining()) {
+				throw new ValidationException("message header name", "header " + i, "must not be empty");
+			}
+			if (PatternHeaders.isReserved(name)) {
+				throw new ValidationException("message header name", headers.get(i).nameAsString(),
+						"is reserved for the patterns (_frame_records, _frame_bytes, _dedupe_seq, _writer_id)");
+			}
+			headerBytes += name.remaining() + headers.get(i).value().remaining();
+		}
+		long room = Limits.MAX_RECORD_METERED_BYTES - this.overhead - MeteredSize.of(headers.size(), headerBytes, 0)
+				+ MeteredSize.RECORD_OVERHEAD_BYTES;
+		if (room < 1) {
+			throw new ValidationException("message headers", headers.size() + " headers of " + headerBytes + " bytes",
+					"must leave room for a body in the first record (1 MiB metered with the patterns headers)");
+		}
+		return (int) Math.min(this.options.chunkBytes(), room);
+	}
+
+	/**
+	 * Frames one serialized message without headers of its own.
+	 * @param payload the serialized message
+	 * @return the message, ready to append
+	 */
+	PreparedMessage frame(byte[] payload) {
+		return frame(payload, List.of());
+	}
+
+	/**
+	 * Frames one serialized message: checks it, chunks it, adds the headers and stamps
+	 * it. The records view the payload: it must not change until they are written into a
+	 * batch.
+	 * @param payload the serialized message; not modified
+	 * @param headers the message's own headers, for its first record
 	 * @return the message, ready to append
 	 * @throws EmptyMessageException if the payload is empty
 	 * @throws FrameSizeException if the payload is larger than the limit
+	 * @throws ValidationException if the headers are not allowed
 	 */
-	PreparedMessage frame(byte[] payload) {
-		if (payload.length == 0) {
-			throw new EmptyMessageException();
-		}
-		if (payload.length > this.options.maxMessageBytes()) {
-			throw new FrameSizeException("Message of " + payload.length + " bytes exceeds the limit of "
-					+ this.options.maxMessageBytes() + " bytes", payload.length, this.options.maxMessageBytes());
-		}
+	PreparedMessage frame(byte[] payload, List<Header> headers) {
+		int first = check(payload.length, headers);
 		int chunk = this.options.chunkBytes();
-		int count = (payload.length + chunk - 1) / chunk;
-		long first;
-		synchronized (this) {
-			first = this.nextDedupeSeq;
-			this.nextDedupeSeq += count;
-		}
+		int count = (payload.length <= first) ? 1 : 1 + (payload.length - first + chunk - 1) / chunk;
+		long firstSeq = this.nextDedupeSeq;
 		List<AppendRecord> records = new ArrayList<>(count);
+		int offset = 0;
 		for (int i = 0; i < count; i++) {
-			int offset = i * chunk;
-			List<Header> headers = new ArrayList<>(4);
+			List<Header> recordHeaders = new ArrayList<>((i == 0) ? 4 + headers.size() : 2);
 			if (i == 0) {
-				headers.add(new Header(PatternHeaders.FRAME_RECORDS_NAME, PatternHeaders.encodeU64(count)));
-				headers.add(new Header(PatternHeaders.FRAME_BYTES_NAME, PatternHeaders.encodeU64(payload.length)));
+				recordHeaders.add(new Header(PatternHeaders.FRAME_RECORDS_NAME, PatternHeaders.encodeU64(count)));
+				recordHeaders
+					.add(new Header(PatternHeaders.FRAME_BYTES_NAME, PatternHeaders.encodeU64(payload.length)));
 			}
 			if (this.options.dedupe()) {
-				headers.add(new Header(PatternHeaders.DEDUPE_SEQ_NAME, PatternHeaders.encodeU64(first + i)));
-				headers.add(this.writerIdHeader);
+				recordHeaders.add(new Header(PatternHeaders.DEDUPE_SEQ_NAME, PatternHeaders.encodeU64(firstSeq + i)));
+				recordHeaders.add(this.writerIdHeader);
 			}
-			ByteBuffer body = ByteBuffer.wrap(payload, offset, Math.min(chunk, payload.length - offset));
-			records.add(new AppendRecord(headers, body, null));
+			if (i == 0) {
+				recordHeaders.addAll(headers);
+			}
+			int size = Math.min((i == 0) ? first : chunk, payload.length - offset);
+			records.add(new AppendRecord(recordHeaders, ByteBuffer.wrap(payload, offset, size), null));
+			offset += size;
 		}
-		return new PreparedMessage(AppendBatch.pack(records), count, payload.length,
-				this.options.dedupe() ? OptionalLong.of(first) : OptionalLong.empty());
+		if (this.options.dedupe()) {
+			this.nextDedupeSeq += count;
+		}
+		return new PreparedMessage(records, payload.length,
+				this.options.dedupe() ? OptionalLong.of(firstSeq) : OptionalLong.empty());
 	}
 
 }

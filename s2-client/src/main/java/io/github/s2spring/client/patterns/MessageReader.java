@@ -15,13 +15,15 @@ import io.github.s2spring.client.patterns.ReadOutcome.Reason;
 /**
  * Reads typed messages from records, compatible with the TypeScript
  * {@code DeserializingReadSession}: each record goes through the {@link DedupeFilter},
- * then the {@link FrameAssembler}, and every complete message through the deserializer.
+ * then the {@link FrameAssembler}, and every complete message through the deserializer,
+ * with the headers of its first record (the patterns headers removed).
  * <p>
- * Works on any source of records, in stream order: records one by one, a read batch, a
- * list of a unary read, an {@link Iterator} or a {@link Flow.Publisher} of a read
- * session. A deserialization error, a dropped frame or a malformed header becomes a
- * {@link Failure} and the stream goes on; only a {@link FrameSizeException} stops it. Not
- * thread-safe: one reader per stream being read.
+ * One form per use: {@link #read(ReadBatch)} for any batch (a unary read, or batches you
+ * already have), {@link #iterate(ReadSession)} to block on a session,
+ * {@link #publish(ReadSession)} for a session's demand-driven publisher. A
+ * deserialization error, a dropped frame or a malformed header becomes a {@link Failure}
+ * and the stream goes on; only a {@link FrameSizeException} stops it. Not thread-safe:
+ * one reader per stream being read, used by one form.
  *
  * @param <T> the type of the messages
  */
@@ -58,88 +60,45 @@ public final class MessageReader<T> {
 	}
 
 	/**
-	 * Reads the next record of the stream.
-	 * @param record the record
-	 * @return the messages it completes and the failures it causes, in order
-	 * @throws FrameSizeException if the record starts a frame over the limit
-	 */
-	public List<ReadOutcome<T>> read(SequencedRecord record) {
-		List<ReadOutcome<T>> out = new ArrayList<>(1);
-		read(record, out);
-		return out;
-	}
-
-	/**
 	 * Reads the next batch of the stream, for example the result of a unary read (a
-	 * heartbeat gives nothing).
+	 * heartbeat gives nothing). A message whose records span batches comes out of the
+	 * batch that holds its last record.
 	 * @param batch the batch
 	 * @return the messages and failures, in order
 	 * @throws FrameSizeException if a record starts a frame over the limit
 	 */
 	public List<ReadOutcome<T>> read(ReadBatch batch) {
-		return readAll(batch.records());
-	}
-
-	/**
-	 * Reads a read session as messages, with the session's back-pressure: a publisher for
-	 * one subscriber.
-	 * @param session the session
-	 * @return a publisher of messages and failures
-	 */
-	public Flow.Publisher<ReadOutcome<T>> read(ReadSession session) {
-		return readBatches(session);
-	}
-
-	/**
-	 * Reads the next records of the stream, for example the records of a unary read.
-	 * @param records the records, in order
-	 * @return the messages and failures, in order
-	 * @throws FrameSizeException if a record starts a frame over the limit
-	 */
-	public List<ReadOutcome<T>> readAll(Iterable<SequencedRecord> records) {
 		List<ReadOutcome<T>> out = new ArrayList<>();
-		for (SequencedRecord record : records) {
+		for (SequencedRecord record : batch.records()) {
 			read(record, out);
 		}
 		return out;
 	}
 
 	/**
-	 * Reads lazily from an iterator of records, for example a blocking read session.
-	 * @param records the records, in order
+	 * Reads a read session as a blocking iterator, over its {@link ReadSession#batches()}
+	 * (so call it instead of the session's other forms). {@code hasNext()} waits for the
+	 * next message, returns {@code false} once the session ended, and throws the
+	 * session's {@link io.github.s2spring.client.error.S2Exception} if it failed, or a
+	 * {@link FrameSizeException}. Closing the session stays the caller's business.
+	 * @param session the session
 	 * @return the messages and failures, in order
 	 */
-	public Iterator<ReadOutcome<T>> readRecords(Iterator<SequencedRecord> records) {
-		return new DecodingIterator<SequencedRecord, T>(records, (record) -> read(record));
+	public Iterator<ReadOutcome<T>> iterate(ReadSession session) {
+		return new DecodingIterator<>(session.batches(), this::read);
 	}
 
 	/**
-	 * Reads lazily from an iterator of batches.
-	 * @param batches the batches, in order
-	 * @return the messages and failures, in order
-	 */
-	public Iterator<ReadOutcome<T>> readBatches(Iterator<ReadBatch> batches) {
-		return new DecodingIterator<ReadBatch, T>(batches, (batch) -> read(batch));
-	}
-
-	/**
-	 * Reads from a publisher of batches, for example a read session. Demand is passed on:
-	 * one batch is requested at a time, when the subscriber wants more. A
-	 * {@link FrameSizeException} cancels the upstream and errors the subscriber.
-	 * @param batches the batches
+	 * Reads a read session as a publisher of messages, for one subscriber, with the
+	 * session's back-pressure: a batch is requested from the session only when the
+	 * subscriber wants more and nothing decoded is waiting. A {@link FrameSizeException}
+	 * cancels the session's subscription and errors the subscriber. Items are delivered
+	 * on the thread that delivers the session's batches.
+	 * @param session the session
 	 * @return a publisher of messages and failures, for one subscriber
 	 */
-	public Flow.Publisher<ReadOutcome<T>> readBatches(Flow.Publisher<ReadBatch> batches) {
-		return new DecodingPublisher<ReadBatch, T>(batches, (batch) -> read(batch));
-	}
-
-	/**
-	 * Reads from a publisher of records.
-	 * @param records the records
-	 * @return a publisher of messages and failures, for one subscriber
-	 */
-	public Flow.Publisher<ReadOutcome<T>> readRecords(Flow.Publisher<SequencedRecord> records) {
-		return new DecodingPublisher<SequencedRecord, T>(records, (record) -> read(record));
+	public Flow.Publisher<ReadOutcome<T>> publish(ReadSession session) {
+		return new DecodingPublisher<>(session, this::read);
 	}
 
 	/**
@@ -176,9 +135,9 @@ public final class MessageReader<T> {
 
 	private ReadOutcome<T> deserialize(Message<byte[]> message) {
 		try {
-			T value = this.serializer.deserialize(message.value());
-			return new Message<>(value, message.seqNum(), message.lastSeqNum(), message.timestamp(), message.records(),
-					message.bytes(), message.writerId());
+			T value = this.serializer.deserialize(message.value(), message.headers());
+			return new Message<>(value, message.headers(), message.seqNum(), message.lastSeqNum(), message.timestamp(),
+					message.records(), message.bytes(), message.writerId());
 		}
 		catch (RuntimeException ex) {
 			return new Failure<>(

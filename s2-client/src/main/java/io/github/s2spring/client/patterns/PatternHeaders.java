@@ -79,6 +79,16 @@ final class PatternHeaders {
 	}
 
 	/**
+	 * Whether a header name is one of the four reserved names.
+	 * @param name the name
+	 * @return whether the patterns own it
+	 */
+	static boolean isReserved(ByteBuffer name) {
+		return name.equals(FRAME_RECORDS_NAME) || name.equals(FRAME_BYTES_NAME) || name.equals(DEDUPE_SEQ_NAME)
+				|| name.equals(WRITER_ID_NAME);
+	}
+
+	/**
 	 * Encodes an unsigned 64-bit value as 8 bytes, big-endian.
 	 * @param value the value, read as unsigned
 	 * @return the 8 bytes

@@ -1,6 +1,10 @@
 package io.github.s2spring.client.patterns;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
+
+import io.github.s2spring.client.data.Header;
 
 /**
  * What a {@link MessageReader} makes of the records it reads: a message, or a failure
@@ -27,6 +31,8 @@ public sealed interface ReadOutcome<T> permits ReadOutcome.Message, ReadOutcome.
 	 *
 	 * @param <T> the type of the message
 	 * @param value the message
+	 * @param headers the headers of its first record without the patterns headers: those
+	 * its writer gave it (and its serializer added)
 	 * @param seqNum the seq num of its first record
 	 * @param lastSeqNum the seq num of its last record
 	 * @param timestamp the timestamp of its first record
@@ -34,8 +40,23 @@ public sealed interface ReadOutcome<T> permits ReadOutcome.Message, ReadOutcome.
 	 * @param bytes its serialized size
 	 * @param writerId the {@code _writer_id} of its records, if any
 	 */
-	record Message<T>(T value, long seqNum, long lastSeqNum, long timestamp, int records, int bytes,
-			@Nullable String writerId) implements ReadOutcome<T> {
+	record Message<T>(T value, List<Header> headers, long seqNum, long lastSeqNum, long timestamp, int records,
+			int bytes, @Nullable String writerId) implements ReadOutcome<T> {
+
+		/**
+		 * Creates a message; the header list is copied.
+		 * @param value the message
+		 * @param headers its headers
+		 * @param seqNum the seq num of its first record
+		 * @param lastSeqNum the seq num of its last record
+		 * @param timestamp the timestamp of its first record
+		 * @param records the number of records it took
+		 * @param bytes its serialized size
+		 * @param writerId its writer id, if any
+		 */
+		public Message {
+			headers = List.copyOf(headers);
+		}
 
 	}
 

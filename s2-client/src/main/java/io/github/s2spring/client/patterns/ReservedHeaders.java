@@ -1,6 +1,7 @@
 package io.github.s2spring.client.patterns;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -25,6 +26,34 @@ record ReservedHeaders(@Nullable Long frameRecords, @Nullable Long frameBytes, @
 	 */
 	boolean startsFrame() {
 		return this.frameRecords != null && this.frameBytes != null;
+	}
+
+	/**
+	 * A record's headers without the patterns headers: the headers of the message it
+	 * starts (or is).
+	 * @param headers the record's headers
+	 * @return the other headers, in order; the same list if there is no patterns header
+	 */
+	static List<Header> userHeaders(List<Header> headers) {
+		int reserved = 0;
+		for (Header header : headers) {
+			if (PatternHeaders.isReserved(header.name())) {
+				reserved++;
+			}
+		}
+		if (reserved == 0) {
+			return headers;
+		}
+		if (reserved == headers.size()) {
+			return List.of();
+		}
+		List<Header> user = new ArrayList<>(headers.size() - reserved);
+		for (Header header : headers) {
+			if (!PatternHeaders.isReserved(header.name())) {
+				user.add(header);
+			}
+		}
+		return List.copyOf(user);
 	}
 
 	/**

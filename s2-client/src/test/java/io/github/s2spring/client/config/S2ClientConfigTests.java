@@ -141,7 +141,7 @@ class S2ClientConfigTests {
 		assertThat(policy.baseMillis(4)).isEqualTo(1000);
 		assertThat(policy.baseMillis(60)).isEqualTo(1000);
 		for (int i = 0; i < 50; i++) {
-			assertThat(policy.backoff(1).toMillis()).isBetween(200L, 400L);
+			assertThat(policy.backoff(1).toMillis()).isBetween(0L, 200L);
 		}
 		assertThat(policy.allowsAnotherAttempt(2)).isTrue();
 		assertThat(policy.allowsAnotherAttempt(3)).isFalse();

@@ -67,6 +67,7 @@ class FaultInjectionTests {
 		return S2Client.create(TestServers.config(this.proxy.baseUrl())
 			.appendRetryPolicy(policy)
 			.retryPolicy(new RetryPolicy(10, Duration.ofMillis(20), Duration.ofMillis(200)))
+			.sessionRetryPolicy(new RetryPolicy(10, Duration.ofMillis(20), Duration.ofMillis(200)))
 			.requestTimeout(Duration.ofSeconds(2))
 			.heartbeatTimeout(Duration.ofSeconds(2))
 			.build());

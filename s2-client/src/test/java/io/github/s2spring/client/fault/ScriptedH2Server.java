@@ -160,6 +160,10 @@ final class ScriptedH2Server implements AutoCloseable {
 			this.ctx.channel().parent().writeAndFlush(new DefaultHttp2GoAwayFrame(Http2Error.NO_ERROR));
 		}
 
+		void closeConnection() {
+			this.ctx.channel().parent().close();
+		}
+
 	}
 
 	private final class StreamHandler extends ChannelInboundHandlerAdapter {

@@ -49,6 +49,7 @@ class ServerMisbehaviourTests {
 			.endpoints(S2Endpoints.single(baseUrl))
 			.appendRetryPolicy(policy)
 			.retryPolicy(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50)))
+			.sessionRetryPolicy(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50)))
 			.requestTimeout(Duration.ofSeconds(2))
 			.heartbeatTimeout(Duration.ofMillis(700))
 			.build());

@@ -2,6 +2,7 @@ package io.github.s2spring.client.patterns;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -22,10 +23,10 @@ class MessageFramerTests {
 		MessageFramer framer = new MessageFramer(
 				MessageWriterOptions.builder().dedupe(false).writerId(new WriterId("w")).build());
 		PreparedMessage message = framer.frame(new byte[] { 1, 2, 3 });
-		assertThat(message.records()).isEqualTo(1);
+		assertThat(message.recordCount()).isEqualTo(1);
 		assertThat(message.bytes()).isEqualTo(3);
 		assertThat(message.firstDedupeSeq()).isEmpty();
-		AppendRecord record = message.batches().get(0).records().get(0);
+		AppendRecord record = message.records().get(0);
 		assertThat(names(record)).containsExactly("_frame_records", "_frame_bytes");
 		assertThat(PatternHeaders.decodeU64("r", record.headers().get(0).value())).isEqualTo(1);
 		assertThat(PatternHeaders.decodeU64("b", record.headers().get(1).value())).isEqualTo(3);
@@ -80,14 +81,85 @@ class MessageFramerTests {
 				assertThat(ex.maxFrameBytes()).isEqualTo(10);
 			});
 		assertThat(framer.nextDedupeSeq()).isZero();
-		assertThat(framer.frame(new byte[10]).records()).isEqualTo(1);
+		assertThat(framer.frame(new byte[10]).recordCount()).isEqualTo(1);
 	}
 
 	@Test
-	void defaultLimitIsOneHundredMebibytes() {
-		assertThat(MessageWriterOptions.defaults().maxMessageBytes()).isEqualTo(100L * 1024 * 1024);
-		assertThat(MessageWriterOptions.defaults().dedupe()).isTrue();
-		assertThat(MessageWriterOptions.defaults().writerId().value()).matches("[A-Za-z0-9_-]{12}");
+	void defaultsAreTheDocumentedOnes() {
+		MessageWriterOptions defaults = MessageWriterOptions.defaults();
+		assertThat(defaults.maxMessageBytes()).isEqualTo(100L * 1024 * 1024);
+		assertThat(defaults.dedupe()).isTrue();
+		assertThat(defaults.writerId()).isNull();
+		assertThat(defaults.linger()).isZero();
+		assertThat(defaults.maxQueuedMessages()).isEqualTo(1000);
+		assertThat(defaults.maxQueuedBytes()).isEqualTo(64L * 1024 * 1024);
+		assertThat(defaults.matchSeqNum()).isEmpty();
+		assertThat(defaults.fencingToken()).isNull();
+	}
+
+	@Test
+	void everyFramerOfSharedOptionsDrawsItsOwnWriterId() {
+		MessageWriterOptions shared = MessageWriterOptions.defaults();
+		WriterId first = new MessageFramer(shared).writerId();
+		assertThat(first.value()).matches("[A-Za-z0-9_-]{12}");
+		assertThat(new MessageFramer(shared).writerId()).isNotEqualTo(first);
+		WriterId fixed = new WriterId("fixed");
+		assertThat(new MessageFramer(MessageWriterOptions.builder().writerId(fixed).build()).writerId())
+			.isEqualTo(fixed);
+	}
+
+	@Test
+	void messageHeadersGoOnTheFirstRecordAfterThePatternsHeaders() {
+		MessageFramer framer = new MessageFramer(
+				MessageWriterOptions.builder().chunkBytes(2).writerId(new WriterId("w")).build());
+		List<Header> headers = List.of(Header.of("content-type", "text/plain"), Header.of("traceparent", "00-ab"));
+		List<AppendRecord> records = framer.frame(new byte[] { 1, 2, 3 }, headers).records();
+		assertThat(records).hasSize(2);
+		assertThat(names(records.get(0))).containsExactly("_frame_records", "_frame_bytes", "_dedupe_seq", "_writer_id",
+				"content-type", "traceparent");
+		assertThat(records.get(0).headers().subList(4, 6)).isEqualTo(headers);
+		assertThat(names(records.get(1))).containsExactly("_dedupe_seq", "_writer_id");
+	}
+
+	@Test
+	void firstChunkShrinksByWhatTheMessageHeadersMeter() {
+		MessageFramer framer = new MessageFramer(MessageWriterOptions.builder().writerId(new WriterId("w")).build());
+		int maxChunk = PatternHeaders.maxChunkBytes(true, "w");
+		// one header of 1 + 999 bytes meters 2 + 1000
+		List<Header> headers = List.of(Header.of("h", "v".repeat(999)));
+		PreparedMessage message = framer.frame(new byte[maxChunk + 10], headers);
+		assertThat(message.records()).extracting((record) -> record.body().remaining())
+			.containsExactly(maxChunk - 1002, 1012);
+		assertThat(message.records().get(0).meteredBytes()).isEqualTo(1024 * 1024);
+		assertThat(framer.check(maxChunk - 1002, headers)).isEqualTo(maxChunk - 1002);
+		assertThat(framer.frame(new byte[maxChunk - 1002], headers).recordCount()).isEqualTo(1);
+	}
+
+	@Test
+	void smallerChunksAreKeptWhenTheHeadersLeaveRoom() {
+		MessageFramer framer = new MessageFramer(MessageWriterOptions.builder().chunkBytes(4).build());
+		PreparedMessage message = framer.frame(new byte[9], List.of(Header.of("big", "x".repeat(10_000))));
+		assertThat(message.records()).extracting((record) -> record.body().remaining()).containsExactly(4, 4, 1);
+	}
+
+	@Test
+	void headersThatAreReservedEmptyOrTooLargeAreRefusedWithoutUsingAStamp() {
+		MessageFramer framer = new MessageFramer(MessageWriterOptions.defaults());
+		for (String reserved : List.of("_frame_records", "_frame_bytes", "_dedupe_seq", "_writer_id")) {
+			assertThatExceptionOfType(ValidationException.class)
+				.isThrownBy(() -> framer.frame(new byte[1], List.of(Header.of(reserved, "x"))))
+				.withMessageContaining(reserved)
+				.withMessageContaining("reserved for the patterns");
+		}
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> framer.frame(new byte[1], List.of(Header.of("a", "b"), Header.of("", "x"))))
+			.withMessageContaining("header 1")
+			.withMessageContaining("must not be empty");
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> framer.frame(new byte[1], List.of(Header.of("h", "v".repeat(1024 * 1024)))))
+			.withMessageContaining("1 headers of 1048577 bytes")
+			.withMessageContaining("must leave room for a body");
+		assertThat(framer.nextDedupeSeq()).isZero();
 	}
 
 	@Test
@@ -114,13 +186,25 @@ class MessageFramerTests {
 			.isThrownBy(() -> MessageWriterOptions.builder().firstDedupeSeq(-1).build())
 			.withMessageContaining("first dedupe seq");
 		assertThatExceptionOfType(ValidationException.class)
-			.isThrownBy(() -> MessageWriterOptions.builder().maxResends(-1).build())
-			.withMessageContaining("max resends");
+			.isThrownBy(() -> MessageWriterOptions.builder().linger(Duration.ofMillis(-1)).build())
+			.withMessageContaining("linger");
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> MessageWriterOptions.builder().maxQueuedMessages(0).build())
+			.withMessageContaining("max queued messages");
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> MessageWriterOptions.builder().maxQueuedBytes(0).build())
+			.withMessageContaining("max queued bytes");
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> MessageWriterOptions.builder().matchSeqNum(-1).build())
+			.withMessageContaining("match_seq_num");
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> MessageWriterOptions.builder().fencingToken("x".repeat(37)).build())
+			.withMessageContaining("fencing token");
 		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> new WriterId(""))
 			.withMessageContaining("writer id");
 		assertThatExceptionOfType(ValidationException.class)
-			.isThrownBy(() -> new PreparedMessage(List.of(), 0, 0, OptionalLong.empty()))
-			.withMessageContaining("at least one batch");
+			.isThrownBy(() -> new PreparedMessage(List.of(), 0, OptionalLong.empty()))
+			.withMessageContaining("at least one record");
 	}
 
 	@Test
@@ -142,9 +226,7 @@ class MessageFramerTests {
 	}
 
 	static List<AppendRecord> records(PreparedMessage message) {
-		List<AppendRecord> records = new ArrayList<>();
-		message.batches().forEach((batch) -> records.addAll(batch.records()));
-		return records;
+		return message.records();
 	}
 
 	private static List<String> names(AppendRecord record) {

@@ -12,15 +12,17 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import io.github.s2spring.client.data.AppendRecord;
+import io.github.s2spring.client.data.Header;
 import io.github.s2spring.client.data.ReadBatch;
+import io.github.s2spring.client.data.ReadSession;
 import io.github.s2spring.client.data.SequencedRecord;
+import io.github.s2spring.client.error.NotFoundException;
 import io.github.s2spring.client.error.ValidationException;
 import io.github.s2spring.client.patterns.ReadOutcome.Failure;
 import io.github.s2spring.client.patterns.ReadOutcome.Message;
 import io.github.s2spring.client.patterns.ReadOutcome.Reason;
 
 import static io.github.s2spring.client.patterns.FrameAssemblerTests.frame;
-import static io.github.s2spring.client.patterns.TestRecords.header;
 import static io.github.s2spring.client.patterns.TestRecords.record;
 import static io.github.s2spring.client.patterns.TestRecords.text;
 import static io.github.s2spring.client.patterns.TestRecords.u64;
@@ -41,19 +43,20 @@ class MessageReaderTests {
 		S2Serializer<Event> json = S2Serializer.json(Event.class);
 		List<SequencedRecord> stored = TestRecords.stored(TestRecords.appendRecords(
 				framer.frame(json.serialize(new Event("first", 1))), framer.frame(json.serialize(new Event("x", 2)))));
-		List<ReadOutcome<Event>> out = new MessageReader<>(json).readAll(stored);
+		List<ReadOutcome<Event>> out = TestRecords.read(new MessageReader<>(json), stored);
 		assertThat(values(out)).containsExactly(new Event("first", 1), new Event("x", 2));
 		Message<Event> first = (Message<Event>) out.get(0);
 		assertThat(first.seqNum()).isZero();
 		assertThat(first.records()).isEqualTo(first.lastSeqNum() + 1);
-		assertThat(first.writerId()).isEqualTo(this.small.writerId().value());
+		assertThat(first.writerId()).isEqualTo(framer.writerId().value());
+		assertThat(first.headers()).isEmpty();
 	}
 
 	@Test
 	void deserializationErrorIsReportedAndTheStreamGoesOn() {
 		MessageReader<Event> reader = new MessageReader<>(S2Serializer.json(Event.class));
-		List<ReadOutcome<Event>> out = reader
-			.readAll(List.of(record(0, "not json"), record(1, "{\"name\":\"ok\",\"n\":3}", frame(1, 19))));
+		List<ReadOutcome<Event>> out = TestRecords.read(reader,
+				List.of(record(0, "not json"), record(1, "{\"name\":\"ok\",\"n\":3}", frame(1, 19))));
 		assertThat(out).hasSize(2);
 		Failure<Event> failure = (Failure<Event>) out.get(0);
 		assertThat(failure.reason()).isEqualTo(Reason.DESERIALIZATION_FAILED);
@@ -65,8 +68,8 @@ class MessageReaderTests {
 	@Test
 	void malformedHeaderSkipsTheRecordAndTheStreamGoesOn() {
 		MessageReader<String> reader = new MessageReader<>(S2Serializer.string());
-		List<ReadOutcome<String>> out = reader
-			.readAll(List.of(record(0, "a", text("_dedupe_seq", "7")), record(1, "b")));
+		List<ReadOutcome<String>> out = TestRecords.read(reader,
+				List.of(record(0, "a", text("_dedupe_seq", "7")), record(1, "b")));
 		assertThat(out).hasSize(2);
 		assertThat(((Failure<String>) out.get(0)).reason()).isEqualTo(Reason.MALFORMED_HEADER);
 		assertThat(((Failure<String>) out.get(0)).description()).contains("_dedupe_seq must hold exactly 8 bytes");
@@ -82,7 +85,7 @@ class MessageReaderTests {
 		wire.addAll(records);
 		wire.addAll(records.subList(1, 3));
 		MessageReader<String> reader = new MessageReader<>(S2Serializer.string());
-		assertThat(values(reader.readAll(TestRecords.stored(wire)))).containsExactly("0123456789abc");
+		assertThat(values(TestRecords.read(reader, TestRecords.stored(wire)))).containsExactly("0123456789abc");
 		assertThat(reader.duplicatesDropped()).isEqualTo(4);
 	}
 
@@ -94,41 +97,62 @@ class MessageReaderTests {
 		wire.addAll(records);
 		MessageReader<String> reader = new MessageReader<>(S2Serializer.string(),
 				ReaderOptions.defaults().withDedupe(false));
-		List<ReadOutcome<String>> out = reader.readAll(TestRecords.stored(wire));
+		List<ReadOutcome<String>> out = TestRecords.read(reader, TestRecords.stored(wire));
 		assertThat(out).hasSize(2);
 		assertThat(((Failure<String>) out.get(0)).reason()).isEqualTo(Reason.PARTIAL_FRAME_DROPPED);
 		assertThat(values(out)).containsExactly("0123456789");
 	}
 
 	@Test
-	void readsBatchesAndHeartbeats() {
+	void readsBatchesAndHeartbeatsWithAMessageSpanningBatches() {
 		MessageReader<String> reader = new MessageReader<>(S2Serializer.string());
 		assertThat(reader.read(new ReadBatch(List.of(), null))).isEmpty();
 		ReadBatch batch = new ReadBatch(List.of(record(0, "a"), record(1, "b")), null);
 		assertThat(values(reader.read(batch))).containsExactly("a", "b");
-		assertThat(values(reader.read(batch(record(2, "b2"))))).containsExactly("b2");
-		assertThat(values(reader.read(record(3, "c")))).containsExactly("c");
+		assertThat(reader.read(batch(record(2, "ab", frame(2, 3))))).isEmpty();
+		assertThat(values(reader.read(batch(record(3, "c"), record(4, "d"))))).containsExactly("abc", "d");
 	}
 
 	@Test
-	void iteratesLazilyOverRecordsAndBatches() {
+	void messagesCarryTheirFirstRecordsHeadersWithoutThePatternsHeaders() {
 		MessageReader<String> reader = new MessageReader<>(S2Serializer.string());
-		Iterator<ReadOutcome<String>> records = reader
-			.readRecords(List.of(record(0, "ab", frame(2, 3)), record(1, "c"), record(2, "d")).iterator());
-		assertThat(values(records)).containsExactly("abc", "d");
-		assertThatExceptionOfType(java.util.NoSuchElementException.class).isThrownBy(records::next);
-		Iterator<ReadOutcome<String>> batches = new MessageReader<>(S2Serializer.string())
-			.readBatches(List.of(batch(record(0, "x")), batch(), batch(record(1, "y"))).iterator());
-		assertThat(values(batches)).containsExactly("x", "y");
+		Header type = Header.of("content-type", "text/plain");
+		List<ReadOutcome<String>> out = TestRecords.read(reader,
+				List.of(record(0, "ab", frame(2, 3, u64("_dedupe_seq", 0), text("_writer_id", "w"), type)),
+						record(1, "c", u64("_dedupe_seq", 1), text("_writer_id", "w"), Header.of("ignored", "x")),
+						record(2, "plain", type, u64("_dedupe_seq", 7)), record(3, "bare")));
+		assertThat(out).extracting((outcome) -> ((Message<String>) outcome).headers())
+			.containsExactly(List.of(type), List.of(type), List.of());
+		assertThat(values(out)).containsExactly("abc", "plain", "bare");
+	}
+
+	@Test
+	void iteratesASessionLazilyAndEnds() {
+		MessageReader<String> reader = new MessageReader<>(S2Serializer.string());
+		ReadSession session = ReadSessions
+			.of(List.of(batch(record(0, "ab", frame(2, 3))), batch(), batch(record(1, "c"), record(2, "d"))), null);
+		Iterator<ReadOutcome<String>> outcomes = reader.iterate(session);
+		assertThat(values(outcomes)).containsExactly("abc", "d");
+		assertThat(outcomes.hasNext()).isFalse();
+		assertThatExceptionOfType(java.util.NoSuchElementException.class).isThrownBy(outcomes::next);
+	}
+
+	@Test
+	void iteratorThrowsTheFailureThatEndedTheSession() {
+		MessageReader<String> reader = new MessageReader<>(S2Serializer.string());
+		NotFoundException gone = new NotFoundException("stream_not_found", "gone");
+		Iterator<ReadOutcome<String>> outcomes = reader.iterate(ReadSessions.of(List.of(batch(record(0, "a"))), gone));
+		assertThat(values(List.of(outcomes.next()))).containsExactly("a");
+		assertThatExceptionOfType(NotFoundException.class).isThrownBy(outcomes::hasNext).isSameAs(gone);
 	}
 
 	@Test
 	void publisherPassesDemandOnAndDeliversInOrder() {
 		MessageReader<String> reader = new MessageReader<>(S2Serializer.string());
-		SubmissionPublisher<io.github.s2spring.client.data.ReadBatch> upstream = new SubmissionPublisher<>();
+		SubmissionPublisher<ReadBatch> upstream = new SubmissionPublisher<>();
 		try {
 			Collector<String> collector = new Collector<>();
-			reader.readBatches(upstream).subscribe(collector);
+			reader.publish(ReadSessions.publishing(upstream)).subscribe(collector);
 			await().atMost(10, TimeUnit.SECONDS).until(() -> upstream.getNumberOfSubscribers() == 1);
 			for (int i = 0; i < 50; i++) {
 				upstream.submit(batch(record(2L * i, "m" + i + "-", frame(2, ("m" + i + "-x").length())),
@@ -149,16 +173,16 @@ class MessageReaderTests {
 	}
 
 	@Test
-	void publisherOfRecordsFailsOnFrameSizeAndCancelsUpstream() {
+	void publisherFailsOnFrameSizeAndCancelsUpstream() {
 		MessageReader<String> reader = new MessageReader<>(S2Serializer.string(),
 				ReaderOptions.defaults().withMaxFrameBytes(10));
-		try (SubmissionPublisher<SequencedRecord> upstream = new SubmissionPublisher<>()) {
+		try (SubmissionPublisher<ReadBatch> upstream = new SubmissionPublisher<>()) {
 			Collector<String> collector = new Collector<>();
-			reader.readRecords(upstream).subscribe(collector);
+			reader.publish(ReadSessions.publishing(upstream)).subscribe(collector);
 			await().atMost(10, TimeUnit.SECONDS).until(() -> upstream.getNumberOfSubscribers() == 1);
-			upstream.submit(record(0, "fine"));
-			upstream.submit(record(1, "x", frame(1, 11)));
-			upstream.submit(record(2, "never"));
+			upstream.submit(batch(record(0, "fine")));
+			upstream.submit(batch(record(1, "x", frame(1, 11))));
+			upstream.submit(batch(record(2, "never")));
 			await().atMost(10, TimeUnit.SECONDS).until(() -> collector.error != null);
 			assertThat(collector.values()).containsExactly("fine");
 			assertThat(collector.error).isInstanceOf(FrameSizeException.class);
@@ -169,15 +193,15 @@ class MessageReaderTests {
 	@Test
 	void publisherRejectsNonPositiveDemandAndPassesUpstreamErrors() {
 		MessageReader<String> reader = new MessageReader<>(S2Serializer.string());
-		try (SubmissionPublisher<SequencedRecord> upstream = new SubmissionPublisher<>()) {
+		try (SubmissionPublisher<ReadBatch> upstream = new SubmissionPublisher<>()) {
 			Collector<String> collector = new Collector<>(0);
-			reader.readRecords(upstream).subscribe(collector);
+			reader.publish(ReadSessions.publishing(upstream)).subscribe(collector);
 			await().atMost(10, TimeUnit.SECONDS).until(() -> collector.error != null);
 			assertThat(collector.error).isInstanceOf(IllegalArgumentException.class);
 		}
-		SubmissionPublisher<SequencedRecord> failing = new SubmissionPublisher<>();
+		SubmissionPublisher<ReadBatch> failing = new SubmissionPublisher<>();
 		Collector<String> collector = new Collector<>();
-		reader.readRecords(failing).subscribe(collector);
+		reader.publish(ReadSessions.publishing(failing)).subscribe(collector);
 		await().atMost(10, TimeUnit.SECONDS).until(() -> failing.getNumberOfSubscribers() == 1);
 		failing.closeExceptionally(new IllegalStateException("session ended"));
 		await().atMost(10, TimeUnit.SECONDS).until(() -> collector.error != null);
@@ -187,9 +211,9 @@ class MessageReaderTests {
 	@Test
 	void publisherStopsOnCancel() {
 		MessageReader<String> reader = new MessageReader<>(S2Serializer.string());
-		try (SubmissionPublisher<SequencedRecord> upstream = new SubmissionPublisher<>()) {
+		try (SubmissionPublisher<ReadBatch> upstream = new SubmissionPublisher<>()) {
 			Collector<String> collector = new Collector<>();
-			reader.readRecords(upstream).subscribe(collector);
+			reader.publish(ReadSessions.publishing(upstream)).subscribe(collector);
 			await().atMost(10, TimeUnit.SECONDS).until(() -> collector.subscription != null);
 			collector.subscription.cancel();
 			await().atMost(10, TimeUnit.SECONDS).until(() -> upstream.getNumberOfSubscribers() == 0);
@@ -215,13 +239,13 @@ class MessageReaderTests {
 	@Test
 	void dedupeFilterSeesSequenceWithoutWriterAsLegacy() {
 		MessageReader<String> reader = new MessageReader<>(S2Serializer.string());
-		List<ReadOutcome<String>> out = reader.readAll(List.of(record(0, "a", u64("_dedupe_seq", 1)),
+		List<ReadOutcome<String>> out = TestRecords.read(reader, List.of(record(0, "a", u64("_dedupe_seq", 1)),
 				record(1, "a", u64("_dedupe_seq", 1)), record(2, "b", u64("_dedupe_seq", 1), text("_writer_id", "w"))));
 		assertThat(values(out)).containsExactly("a", "b");
 	}
 
-	static io.github.s2spring.client.data.ReadBatch batch(SequencedRecord... records) {
-		return new io.github.s2spring.client.data.ReadBatch(List.of(records), null);
+	static ReadBatch batch(SequencedRecord... records) {
+		return new ReadBatch(List.of(records), null);
 	}
 
 	static <T> List<T> values(List<ReadOutcome<T>> outcomes) {

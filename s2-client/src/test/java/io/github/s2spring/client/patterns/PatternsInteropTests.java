@@ -18,7 +18,7 @@ import io.github.s2spring.client.S2Client;
 import io.github.s2spring.client.config.S2ClientConfig;
 import io.github.s2spring.client.data.AppendBatch;
 import io.github.s2spring.client.data.AppendRecord;
-import io.github.s2spring.client.data.AppendSession;
+import io.github.s2spring.client.data.Header;
 import io.github.s2spring.client.data.ReadBatch;
 import io.github.s2spring.client.data.ReadOptions;
 import io.github.s2spring.client.data.ReadSession;
@@ -76,33 +76,44 @@ class PatternsInteropTests {
 	}
 
 	@Test
-	void javaWriterToTypeScriptReaderIncludingThreeMebibytesAndDuplicates() throws Exception {
+	void javaWriterWithHeadersToTypeScriptReaderIncludingThreeMebibytesAndDuplicates() throws Exception {
 		S2Stream stream = client.basin(BASIN).stream("java-to-ts");
 		List<Event> events = List.of(new Event("m1", "hello from Java"), new Event("big", text(3 * 1024 * 1024)),
 				new Event("m3", "after the big one"));
-		try (AppendSession session = stream.appendSession()) {
-			SerializingAppendSession<Event> writer = SerializingAppendSession.of(session,
-					S2Serializer.json(Event.class), MessageWriterOptions.defaults());
-			List<CompletableFuture<MessageAck>> acks = new ArrayList<>();
-			events.forEach((event) -> acks.add(writer.send(event)));
-			CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-			assertThat(acks.get(1).join().records()).isEqualTo(4);
-			// a resend after a lost ack: the last chunk of the big message and m3, again
-			List<SequencedRecord> again = stream.read(ReadOptions.fromSeqNum(4).withCount(2)).records();
-			List<AppendRecord> copies = again.stream()
-				.map((record) -> new AppendRecord(record.headers(), record.body(), null))
-				.toList();
-			stream.append(AppendBatch.of(copies));
-			writer.send(new Event("m4", "after the duplicates")).get(30, TimeUnit.SECONDS);
-			writer.send(new Event("end", "")).get(30, TimeUnit.SECONDS);
-		}
+		// headers of every message, and on the big one a header large enough to shorten
+		// its
+		// first chunk
+		List<Header> headers = List.of(Header.of("content-type", "application/json"),
+				Header.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
+		List<Header> bigHeaders = List.of(headers.get(0), Header.of("x-padding", "p".repeat(50_000)));
+		SerializingAppendSession<Event> writer = SerializingAppendSession.of(stream.appendSession(),
+				S2Serializer.json(Event.class), MessageWriterOptions.defaults());
+		List<CompletableFuture<MessageAck>> acks = new ArrayList<>();
+		events.forEach((event) -> acks.add(writer.send(event, event.id().equals("big") ? bigHeaders : headers)));
+		CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+		assertThat(acks.get(1).join().records()).isEqualTo(4);
+		// a resend after a lost ack: the last chunk of the big message and m3, again
+		List<SequencedRecord> again = stream.read(ReadOptions.fromSeqNum(4).withCount(2)).records();
+		assertThat(again.get(0).bodyAsString()).doesNotContain("after the big one");
+		List<AppendRecord> copies = again.stream()
+			.map((record) -> new AppendRecord(record.headers(), record.body(), null))
+			.toList();
+		stream.append(AppendBatch.of(copies));
+		writer.send(new Event("m4", "after the duplicates"), headers).get(30, TimeUnit.SECONDS);
+		writer.send(new Event("end", "")).get(30, TimeUnit.SECONDS);
+		writer.close();
+		SequencedRecord firstOfBig = stream.read(ReadOptions.fromSeqNum(1).withCount(1)).records().get(0);
+		assertThat(firstOfBig.meteredBytes()).isEqualTo(1024 * 1024);
+		assertThat(firstOfBig.headers().subList(4, 6)).isEqualTo(bigHeaders);
+
 		List<String> expected = new ArrayList<>(events.stream().map(PatternsInteropTests::summary).toList());
 		expected.add(summary(new Event("m4", "after the duplicates")));
 		expected.add(summary(new Event("end", "")));
-
 		assertThat(NodeScripts.node("ts-read.mjs", server.baseUrl(), BASIN, "java-to-ts"))
 			.containsExactlyElementsOf(expected);
-		assertThat(readWithSession(stream)).containsExactlyElementsOf(expected);
+		List<Message<Event>> read = readWithSession(stream);
+		assertThat(read).extracting((message) -> summary(message.value())).containsExactlyElementsOf(expected);
+		assertThat(read).extracting(Message::headers).containsExactly(headers, bigHeaders, headers, headers, List.of());
 	}
 
 	@Test
@@ -110,7 +121,8 @@ class PatternsInteropTests {
 		List<String> written = NodeScripts.node("ts-write.mjs", server.baseUrl(), BASIN, "ts-to-java");
 		assertThat(written).hasSize(5);
 		S2Stream stream = client.basin(BASIN).stream("ts-to-java");
-		assertThat(readWithSession(stream)).containsExactlyElementsOf(written);
+		assertThat(readWithSession(stream)).extracting((message) -> summary(message.value()))
+			.containsExactlyElementsOf(written);
 		MessageReader<Event> unary = new MessageReader<>(S2Serializer.json(Event.class));
 		List<ReadOutcome<Event>> outcomes = new ArrayList<>();
 		long next = 0;
@@ -155,22 +167,22 @@ class PatternsInteropTests {
 		}
 	}
 
-	private static List<String> readWithSession(S2Stream stream) throws Exception {
+	private static List<Message<Event>> readWithSession(S2Stream stream) throws Exception {
 		MessageReader<Event> reader = new MessageReader<>(S2Serializer.json(Event.class));
-		List<String> summaries = new ArrayList<>();
+		List<Message<Event>> messages = new ArrayList<>();
 		try (ReadSession session = stream.readSession(ReadOptions.fromSeqNum(0))) {
-			Iterator<ReadOutcome<Event>> outcomes = reader.readRecords(session.records());
+			Iterator<ReadOutcome<Event>> outcomes = reader.iterate(session);
 			while (outcomes.hasNext()) {
 				ReadOutcome<Event> outcome = outcomes.next();
 				assertThat(outcome).isInstanceOf(Message.class);
-				Event event = ((Message<Event>) outcome).value();
-				summaries.add(summary(event));
-				if (event.id().equals("end")) {
+				Message<Event> message = (Message<Event>) outcome;
+				messages.add(message);
+				if (message.value().id().equals("end")) {
 					break;
 				}
 			}
 		}
-		return summaries;
+		return messages;
 	}
 
 	private static String writerId(SequencedRecord record) {

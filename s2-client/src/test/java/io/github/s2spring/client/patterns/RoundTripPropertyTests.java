@@ -44,11 +44,10 @@ class RoundTripPropertyTests {
 		MessageFramer framer = new MessageFramer(
 				MessageWriterOptions.builder().chunkBytes(chunk).dedupe(dedupe).build());
 		PreparedMessage message = framer.frame(payload);
-		assertThat(message.records()).as("seed %d", seed).isEqualTo((size + chunk - 1) / chunk);
+		assertThat(message.recordCount()).as("seed %d", seed).isEqualTo((size + chunk - 1) / chunk);
 		List<SequencedRecord> stored = TestRecords.stored(TestRecords.appendRecords(message));
-		List<ReadOutcome<byte[]>> out = new MessageReader<>(S2Serializer.bytes(),
-				ReaderOptions.defaults().withDedupe(dedupe))
-			.readAll(stored);
+		List<ReadOutcome<byte[]>> out = TestRecords
+			.read(new MessageReader<>(S2Serializer.bytes(), ReaderOptions.defaults().withDedupe(dedupe)), stored);
 		assertThat(MessageReaderTests.values(out)).as("seed %d", seed).singleElement().isEqualTo(payload);
 	}
 
@@ -84,7 +83,8 @@ class RoundTripPropertyTests {
 				from = to;
 			}
 		}
-		List<ReadOutcome<String>> out = new MessageReader<>(S2Serializer.string()).readAll(TestRecords.stored(wire));
+		List<ReadOutcome<String>> out = TestRecords.read(new MessageReader<>(S2Serializer.string()),
+				TestRecords.stored(wire));
 		assertThat(out).as("seed %d", seed).allMatch((outcome) -> outcome instanceof ReadOutcome.Message<String>);
 		assertThat(MessageReaderTests.values(out)).as("seed %d", seed).containsExactlyElementsOf(expected);
 	}

@@ -11,6 +11,7 @@ import s2.v1.AppendInput;
 import io.github.s2spring.client.data.AppendBatch;
 import io.github.s2spring.client.data.AppendRecord;
 import io.github.s2spring.client.data.Header;
+import io.github.s2spring.client.data.ReadBatch;
 import io.github.s2spring.client.data.SequencedRecord;
 import io.github.s2spring.protocol.limits.AppendRules;
 
@@ -48,11 +49,16 @@ final class TestRecords {
 	static List<AppendRecord> appendRecords(PreparedMessage... messages) {
 		List<AppendRecord> records = new ArrayList<>();
 		for (PreparedMessage message : messages) {
-			for (AppendBatch batch : message.batches()) {
-				records.addAll(batch.records());
-			}
+			records.addAll(message.records());
 		}
 		return records;
+	}
+
+	/**
+	 * Reads stored records as one batch.
+	 */
+	static <T> List<ReadOutcome<T>> read(MessageReader<T> reader, List<SequencedRecord> records) {
+		return reader.read(new ReadBatch(records, null));
 	}
 
 	/**

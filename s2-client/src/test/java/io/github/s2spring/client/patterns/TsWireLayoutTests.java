@@ -93,9 +93,7 @@ class TsWireLayoutTests {
 	}
 
 	private static List<AppendRecord> records(PreparedMessage message) {
-		List<AppendRecord> records = new ArrayList<>();
-		message.batches().forEach((batch) -> records.addAll(batch.records()));
-		return records;
+		return message.records();
 	}
 
 	private static String describe(AppendRecord record) {

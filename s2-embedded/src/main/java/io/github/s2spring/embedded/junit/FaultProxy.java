@@ -34,6 +34,8 @@ public final class FaultProxy implements AutoCloseable {
 
 	private volatile boolean sliced;
 
+	private volatile boolean refusing;
+
 	private volatile boolean closed;
 
 	/**
@@ -101,6 +103,15 @@ public final class FaultProxy implements AutoCloseable {
 	}
 
 	/**
+	 * Resets every new connection at once (the server stays unreachable through the
+	 * proxy) until called with {@code false}; open connections are not affected.
+	 * @param refuse whether to refuse
+	 */
+	public void refuse(boolean refuse) {
+		this.refusing = refuse;
+	}
+
+	/**
 	 * The connections open now.
 	 * @return the count
 	 */
@@ -120,6 +131,11 @@ public final class FaultProxy implements AutoCloseable {
 		while (!this.closed) {
 			try {
 				Socket client = this.listener.accept();
+				if (this.refusing) {
+					client.setSoLinger(true, 0);
+					client.close();
+					continue;
+				}
 				Socket server = new Socket();
 				server.connect(this.target, 2000);
 				client.setTcpNoDelay(true);

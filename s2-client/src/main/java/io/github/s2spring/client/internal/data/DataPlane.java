@@ -7,6 +7,8 @@ import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,15 +37,19 @@ import io.github.s2spring.protocol.s2s.Compression;
 /**
  * What every data-plane call shares: the transport, the configuration, request headers,
  * unary exchanges with timeouts, retries with backoff, and the mapping of failures to
- * {@link S2Exception}s.
+ * {@link S2Exception}s; and the executor that delivers session callbacks.
  */
-public final class DataPlane {
+public final class DataPlane implements AutoCloseable {
 
 	private final Http2Transport transport;
 
 	private final S2ClientConfig config;
 
 	private final AtomicInteger openSessions = new AtomicInteger();
+
+	private final Executor delivery;
+
+	private final @Nullable ExecutorService ownedDelivery;
 
 	/**
 	 * Creates the data plane of a client.
@@ -53,6 +59,35 @@ public final class DataPlane {
 	public DataPlane(Http2Transport transport, S2ClientConfig config) {
 		this.transport = transport;
 		this.config = config;
+		Executor configured = config.deliveryExecutor();
+		this.ownedDelivery = (configured != null) ? null : DeliveryPool.create();
+		this.delivery = (configured != null) ? configured : this.ownedDelivery;
+	}
+
+	/**
+	 * Stops the delivery pool the client owns, if any, once its queued callbacks ran.
+	 */
+	@Override
+	public void close() {
+		if (this.ownedDelivery != null) {
+			this.ownedDelivery.shutdown();
+		}
+	}
+
+	/**
+	 * The executor of one session's callbacks: the session's own executor, the event
+	 * loop, or by default the client's delivery executor; callbacks run one at a time and
+	 * in order on it.
+	 * @param loop the session's event loop
+	 * @param own the executor the caller named, or {@code null}
+	 * @param onEventLoop whether the caller asked for the event loop
+	 * @return a serial executor
+	 */
+	Executor sessionDelivery(EventExecutor loop, @Nullable Executor own, boolean onEventLoop) {
+		if (onEventLoop) {
+			return loop;
+		}
+		return new SerialExecutor((own != null) ? own : this.delivery);
 	}
 
 	/**
@@ -164,9 +199,11 @@ public final class DataPlane {
 		SessionStreamListener listener = new SessionStreamListener(loop, attempt);
 		open(endpoint(stream.basin()), listener, what).whenComplete((h2, ex) -> loop.execute(() -> {
 			if (ex != null) {
+				attempt.gone.complete(null);
 				attempt.onError(toS2Exception(ex, what));
 				return;
 			}
+			h2.closeFuture().whenComplete((closed, failure) -> attempt.gone.complete(null));
 			if (!attempt.isWanted()) {
 				h2.cancel();
 				return;

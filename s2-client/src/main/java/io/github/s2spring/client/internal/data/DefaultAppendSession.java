@@ -1,8 +1,15 @@
 package io.github.s2spring.client.internal.data;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.netty.buffer.ByteBuf;
@@ -13,12 +20,15 @@ import io.netty.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
 
 import io.github.s2spring.client.config.AppendRetryPolicy;
+import io.github.s2spring.client.config.RetryPolicy;
 import io.github.s2spring.client.data.AppendAck;
 import io.github.s2spring.client.data.AppendBatch;
 import io.github.s2spring.client.data.AppendSession;
 import io.github.s2spring.client.data.AppendSessionOptions;
 import io.github.s2spring.client.data.AppendTicket;
 import io.github.s2spring.client.data.S2Stream;
+import io.github.s2spring.client.data.SessionState;
+import io.github.s2spring.client.error.OverloadedException;
 import io.github.s2spring.client.error.S2Exception;
 import io.github.s2spring.client.error.TransportException;
 import io.github.s2spring.client.internal.transport.H2Stream;
@@ -27,8 +37,11 @@ import io.github.s2spring.protocol.s2s.S2sFrameEncoder;
 
 /**
  * The {@link AppendSession} of a stream, run on the event loop of the basin's origin:
- * batches are admitted within the inflight bounds, sent as soon as admitted, matched with
- * their acknowledgements in order and resent after a retryable failure.
+ * batches are admitted within the bounds ({@link AppendAdmission}) by the submitting
+ * thread or, once acknowledgements make room, by the loop; sent as soon as admitted, in
+ * the order of admission; matched with their acknowledgements in order; and resent after
+ * a retryable failure. Acknowledgements and events go out on the session's serial
+ * completion executor ({@link SessionMonitor}).
  */
 final class DefaultAppendSession implements AppendSession {
 
@@ -36,21 +49,27 @@ final class DefaultAppendSession implements AppendSession {
 
 	private final S2Stream stream;
 
-	private final AppendSessionOptions options;
-
 	private final EventExecutor loop;
 
 	private final S2sFrameEncoder encoder;
 
 	private final long ackTimeoutMillis;
 
-	private final ArrayDeque<Entry> waiting = new ArrayDeque<>();
+	private final Executor completions;
+
+	private final SessionMonitor monitor;
+
+	private final AppendAdmission<Entry> admission;
 
 	private final ArrayDeque<Entry> inflight = new ArrayDeque<>();
 
+	private final PriorityQueue<Entry> arriving = new PriorityQueue<>(Comparator.comparingLong((entry) -> entry.order));
+
+	private long nextOrder;
+
 	private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
-	private long inflightBytes;
+	private final OpenAttempts attempts;
 
 	private @Nullable Attempt attempt;
 
@@ -60,9 +79,13 @@ final class DefaultAppendSession implements AppendSession {
 
 	private long lastEndSeqNum = -1;
 
-	private @Nullable S2Exception failure;
+	private volatile @Nullable S2Exception failure;
 
-	private boolean closing;
+	private volatile boolean closing;
+
+	private final AtomicInteger encodedFrames = new AtomicInteger();
+
+	private boolean closeStarted;
 
 	private boolean ended;
 
@@ -73,31 +96,87 @@ final class DefaultAppendSession implements AppendSession {
 	DefaultAppendSession(DataPlane plane, S2Stream stream, AppendSessionOptions options) {
 		this.plane = plane;
 		this.stream = stream;
-		this.options = options;
 		this.loop = plane.executor(stream.basin());
 		plane.sessionOpened();
 		this.encoder = new S2sFrameEncoder(plane.config().compression());
 		this.ackTimeoutMillis = ((options.ackTimeout() != null) ? options.ackTimeout()
 				: plane.config().requestTimeout())
 			.toMillis();
+		this.completions = plane.sessionDelivery(this.loop, options.completionExecutor(),
+				options.completeOnEventLoop());
+		this.monitor = new SessionMonitor(this.completions, options.listener());
+		this.admission = new AppendAdmission<>(options.maxInflightBytes(), options.maxInflightBatches(),
+				options.maxQueuedBatches(), (entry) -> entry.batch.meteredBytes(),
+				(entry, order) -> entry.order = order);
+		this.attempts = new OpenAttempts();
 	}
 
 	@Override
 	public CompletableFuture<AppendTicket> submit(AppendBatch batch) {
-		Entry entry = new Entry(batch, this.encoder);
-		DataPlane.execute(this.loop, () -> {
-			if (this.failure != null) {
-				entry.fail(this.failure);
-			}
-			else if (this.closing) {
-				entry.fail(TransportException.closed("Append session"));
-			}
-			else {
-				this.waiting.add(entry);
-				pump();
-			}
-		}, entry::fail);
+		Entry entry = new Entry(batch);
+		S2Exception refusal = refusal();
+		if (refusal != null) {
+			return CompletableFuture.failedFuture(refusal);
+		}
+		boolean admitted;
+		try {
+			admitted = this.admission.admitOrQueue(entry);
+		}
+		catch (OverloadedException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		if (admitted) {
+			entry.admitted.complete(admit(entry));
+		}
 		return entry.admitted;
+	}
+
+	@Override
+	public AppendTicket trySubmit(AppendBatch batch) {
+		Entry entry = new Entry(batch);
+		S2Exception refusal = refusal();
+		if (refusal != null) {
+			throw refusal;
+		}
+		if (!this.admission.tryAdmit(entry)) {
+			throw new OverloadedException("The append session has no room for the batch now ("
+					+ this.admission.inflightBatches() + " unacknowledged batches of " + this.admission.inflightBytes()
+					+ " metered bytes, " + this.admission.queuedBatches() + " waiting)");
+		}
+		AppendTicket ticket = admit(entry);
+		entry.admitted.complete(ticket);
+		return ticket;
+	}
+
+	private @Nullable S2Exception refusal() {
+		S2Exception failed = this.failure;
+		if (failed != null) {
+			return failed;
+		}
+		return this.closing ? TransportException.closed("Append session") : null;
+	}
+
+	/**
+	 * Encodes an admitted entry and hands it to the event loop.
+	 */
+	private AppendTicket admit(Entry entry) {
+		entry.encode(this.encoder);
+		DataPlane.execute(this.loop, () -> accept(entry), (closedClient) -> {
+			entry.release();
+			entry.fail(closedClient);
+			clientClosed(closedClient);
+		});
+		return entry.ticket();
+	}
+
+	/**
+	 * Ends the session when its event loop is gone with its client.
+	 */
+	private void clientClosed(S2Exception closedClient) {
+		this.failure = closedClient;
+		ended();
+		this.monitor.failed(closedClient);
+		this.closed.completeExceptionally(closedClient);
 	}
 
 	@Override
@@ -112,20 +191,17 @@ final class DefaultAppendSession implements AppendSession {
 
 	@Override
 	public CompletableFuture<Void> closeAsync() {
-		DataPlane.execute(this.loop, () -> {
-			this.closing = true;
-			pump();
-		}, this.closed::completeExceptionally);
+		this.closing = true;
+		DataPlane.execute(this.loop, this::pump, this::clientClosed);
 		return this.closed;
 	}
 
-	/**
-	 * Closes the session, waiting for outstanding acknowledgements.
-	 * @throws S2Exception if the session failed
-	 */
 	@Override
 	public void close() {
-		DataPlane.join(closeAsync());
+		CompletableFuture<Void> done = closeAsync();
+		if (!this.loop.inEventLoop()) {
+			DataPlane.join(done);
+		}
 	}
 
 	@Override
@@ -133,17 +209,52 @@ final class DefaultAppendSession implements AppendSession {
 		return this.failure;
 	}
 
+	@Override
+	public SessionState state() {
+		return new SessionState(this.monitor.phase(), this.monitor.attempt(), this.monitor.lastFailure(),
+				this.monitor.reconnects(), this.admission.inflightBatches(), this.admission.inflightBytes(),
+				this.admission.queuedBatches(), this.admission.acknowledged(), -1, 0, 0, false, null);
+	}
+
+	/**
+	 * How many frames are encoded and not yet released: batches admitted and not yet
+	 * acknowledged or failed. For tests of the rule that nothing is encoded before it is
+	 * admitted.
+	 * @return the count, read on any thread (an estimate while the session works)
+	 */
+	int encodedFrames() {
+		return this.encodedFrames.get();
+	}
+
+	private void accept(Entry entry) {
+		enqueue(entry);
+		pump();
+	}
+
+	/**
+	 * Puts an admitted entry in line to be sent, in the order of admission: an entry
+	 * admitted by a caller's thread may reach the event loop after one admitted later on
+	 * the loop itself.
+	 */
+	private void enqueue(Entry entry) {
+		S2Exception failed = this.failure;
+		if (failed != null) {
+			entry.release();
+			this.completions.execute(() -> entry.fail(failed));
+			return;
+		}
+		this.arriving.add(entry);
+		while (!this.arriving.isEmpty() && this.arriving.peek().order == this.nextOrder) {
+			this.inflight.add(this.arriving.poll());
+			this.nextOrder++;
+		}
+	}
+
 	private void pump() {
 		if (this.failure != null) {
 			return;
 		}
-		while (!this.waiting.isEmpty() && fits(this.waiting.peek())) {
-			Entry entry = this.waiting.poll();
-			this.inflight.add(entry);
-			this.inflightBytes += entry.batch.meteredBytes();
-			entry.admitted.complete(new AppendTicket(entry.batch, entry.ack));
-		}
-		if (this.inflight.isEmpty() && this.waiting.isEmpty() && this.closing) {
+		if (this.inflight.isEmpty() && this.closing && this.admission.isEmpty()) {
 			finishClose();
 			return;
 		}
@@ -153,6 +264,7 @@ final class DefaultAppendSession implements AppendSession {
 		Attempt current = this.attempt;
 		if (current == null) {
 			this.attempt = new Attempt();
+			this.monitor.connecting(this.failures + 1);
 			this.attempt.open();
 			return;
 		}
@@ -164,11 +276,6 @@ final class DefaultAppendSession implements AppendSession {
 				send(current, entry);
 			}
 		}
-	}
-
-	private boolean fits(Entry entry) {
-		return this.inflight.isEmpty() || (this.inflight.size() < this.options.maxInflightBatches()
-				&& this.inflightBytes + entry.batch.meteredBytes() <= this.options.maxInflightBytes());
 	}
 
 	private void send(Attempt current, Entry entry) {
@@ -235,12 +342,17 @@ final class DefaultAppendSession implements AppendSession {
 		}
 		this.inflight.poll();
 		head.release();
-		this.inflightBytes -= head.batch.meteredBytes();
 		this.lastEndSeqNum = ack.end().seqNum();
 		this.failures = 0;
 		current.unacked--;
 		cancelAckTimer();
-		head.ack.complete(ack);
+		this.completions.execute(() -> head.ack.complete(ack));
+		List<Entry> admitted = this.admission.release(head);
+		for (Entry entry : admitted) {
+			AppendTicket ticket = entry.encode(this.encoder);
+			this.completions.execute(() -> entry.admitted.complete(ticket));
+			enqueue(entry);
+		}
 		if (frame.reconnectAdvised() && !current.draining) {
 			if (current.stream != null) {
 				current.stream.connection().poison();
@@ -248,8 +360,8 @@ final class DefaultAppendSession implements AppendSession {
 			current.draining = this.advice.tryReconnect(System.nanoTime());
 		}
 		if (current.draining && current.unacked == 0) {
-			current.halfClose();
 			this.attempt = null;
+			retire(current);
 		}
 		armAckTimer();
 		pump();
@@ -260,12 +372,11 @@ final class DefaultAppendSession implements AppendSession {
 			return;
 		}
 		if (current.unacked > 0) {
-			attemptFailed(current, TransportException.connectionLost(
-					"the append session (the server ended it with " + current.unacked + " batches unacknowledged)",
-					null));
+			attemptFailed(current, TransportException.sessionEnded("append session"));
 			return;
 		}
 		this.attempt = null;
+		this.monitor.idle(TransportException.sessionEnded("append session"));
 		pump();
 	}
 
@@ -276,28 +387,42 @@ final class DefaultAppendSession implements AppendSession {
 		this.attempt = null;
 		cancelAckTimer();
 		current.cancel();
+		if (this.inflight.isEmpty() && cause.retryable()) {
+			this.monitor.idle(cause);
+			pump();
+			return;
+		}
+		RetryPolicy policy = this.plane.config().sessionRetryPolicy();
 		boolean policyAllows = this.plane.config().appendRetryPolicy() == AppendRetryPolicy.ALL || cause.noSideEffects()
 				|| current.sent == 0;
 		boolean advised = cause.reconnectAdvised();
-		int attemptsMade = this.failures + 1;
 		if (!cause.retryable() || !policyAllows || this.plane.transport().isClosed()
-				|| (!advised && !this.plane.config().retryPolicy().allowsAnotherAttempt(attemptsMade))) {
+				|| (!advised && !policy.allowsAnotherAttempt(this.failures + 1))) {
 			fail(cause);
 			return;
 		}
 		long delay = 0;
 		if (!advised) {
-			delay = this.plane.config().retryPolicy().backoff(this.failures).toMillis();
+			delay = policy.backoff(this.failures).toMillis();
 			this.failures++;
 		}
 		for (Entry entry : this.inflight) {
 			entry.sentOn = null;
 		}
+		this.monitor.reconnecting(this.failures + 1, Duration.ofMillis(delay), cause);
 		this.backingOff = true;
 		this.loop.schedule(() -> {
 			this.backingOff = false;
 			pump();
 		}, delay, TimeUnit.MILLISECONDS);
+	}
+
+	private void onConnected(Attempt current) {
+		if (current != this.attempt) {
+			return;
+		}
+		this.failures = 0;
+		this.monitor.connected();
 	}
 
 	private void fail(S2Exception cause) {
@@ -312,26 +437,34 @@ final class DefaultAppendSession implements AppendSession {
 		if (current != null) {
 			current.cancel();
 		}
-		for (Entry entry : this.inflight) {
-			entry.fail(cause);
-		}
-		for (Entry entry : this.waiting) {
-			entry.fail(cause);
-		}
+		List<Entry> failed = new ArrayList<>(this.inflight);
+		failed.addAll(this.arriving);
+		failed.addAll(this.admission.clear());
 		this.inflight.clear();
-		this.waiting.clear();
-		this.inflightBytes = 0;
-		this.closed.completeExceptionally(cause);
+		this.arriving.clear();
+		for (Entry entry : failed) {
+			entry.release();
+		}
+		this.completions.execute(() -> failed.forEach((entry) -> entry.fail(cause)));
+		this.monitor.failed(cause);
+		this.attempts.whenAllGone(() -> this.closed.completeExceptionally(cause));
 	}
 
 	private void finishClose() {
+		if (this.closeStarted) {
+			return;
+		}
+		this.closeStarted = true;
 		Attempt current = this.attempt;
 		this.attempt = null;
 		if (current != null) {
-			current.halfClose();
+			retire(current);
 		}
-		ended();
-		this.closed.complete(null);
+		this.attempts.whenAllGone(() -> {
+			ended();
+			this.monitor.closed();
+			this.closed.complete(null);
+		});
 	}
 
 	private void ended() {
@@ -342,10 +475,20 @@ final class DefaultAppendSession implements AppendSession {
 	}
 
 	/**
-	 * A batch on its way, with its S2S frame encoded once, by the submitting thread, and
-	 * reused for resends.
+	 * Ends the request stream of an attempt with nothing left to acknowledge; the server
+	 * then ends the response. A server that does not is reset after the acknowledgement
+	 * timeout, so that the stream is gone for sure.
 	 */
-	private static final class Entry {
+	private void retire(Attempt current) {
+		current.halfClose();
+		this.loop.schedule(current::cancel, this.ackTimeoutMillis, TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * A batch on its way. Its S2S frame is encoded once, when it is admitted, and reused
+	 * for resends.
+	 */
+	private final class Entry {
 
 		final AppendBatch batch;
 
@@ -359,9 +502,21 @@ final class DefaultAppendSession implements AppendSession {
 
 		long sentAtNanos;
 
-		Entry(AppendBatch batch, S2sFrameEncoder encoder) {
+		/** The order of admission, from 0. */
+		long order;
+
+		Entry(AppendBatch batch) {
 			this.batch = batch;
-			this.frame = encoder.encode(batch.encoded(), false, ByteBufAllocator.DEFAULT);
+		}
+
+		AppendTicket encode(S2sFrameEncoder encoder) {
+			this.frame = encoder.encode(this.batch.encoded(), false, ByteBufAllocator.DEFAULT);
+			DefaultAppendSession.this.encodedFrames.incrementAndGet();
+			return ticket();
+		}
+
+		AppendTicket ticket() {
+			return new AppendTicket(this.batch, this.ack);
 		}
 
 		ByteBuf frame() {
@@ -376,12 +531,12 @@ final class DefaultAppendSession implements AppendSession {
 			ByteBuf current = this.frame;
 			this.frame = null;
 			if (current != null) {
+				DefaultAppendSession.this.encodedFrames.decrementAndGet();
 				current.release();
 			}
 		}
 
 		void fail(S2Exception cause) {
-			release();
 			this.admitted.completeExceptionally(cause);
 			this.ack.completeExceptionally(cause);
 		}
@@ -400,6 +555,7 @@ final class DefaultAppendSession implements AppendSession {
 		boolean draining;
 
 		void open() {
+			DefaultAppendSession.this.attempts.opened(this);
 			DefaultAppendSession.this.plane.openSession(DefaultAppendSession.this.loop,
 					DefaultAppendSession.this.stream, "POST", null, false, this, "append session");
 		}
@@ -418,6 +574,11 @@ final class DefaultAppendSession implements AppendSession {
 			if (this.stream != null && !this.cancelled) {
 				this.stream.writeData(Unpooled.EMPTY_BUFFER, true);
 			}
+		}
+
+		@Override
+		public void onConnected() {
+			DefaultAppendSession.this.onConnected(this);
 		}
 
 		@Override

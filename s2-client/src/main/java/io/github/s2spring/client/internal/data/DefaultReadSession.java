@@ -1,7 +1,10 @@
 package io.github.s2spring.client.internal.data;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 
@@ -10,12 +13,16 @@ import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
 
+import io.github.s2spring.client.config.RetryPolicy;
 import io.github.s2spring.client.data.ReadBatch;
 import io.github.s2spring.client.data.ReadOptions;
 import io.github.s2spring.client.data.ReadSession;
+import io.github.s2spring.client.data.ReadSessionOptions;
 import io.github.s2spring.client.data.RecordReader;
 import io.github.s2spring.client.data.S2Stream;
 import io.github.s2spring.client.data.SequencedRecord;
+import io.github.s2spring.client.data.SessionEvent;
+import io.github.s2spring.client.data.SessionState;
 import io.github.s2spring.client.error.S2Exception;
 import io.github.s2spring.client.error.TransportException;
 import io.github.s2spring.client.internal.transport.H2Stream;
@@ -23,12 +30,14 @@ import io.github.s2spring.protocol.StreamPosition;
 import io.github.s2spring.protocol.s2s.S2sFrame;
 
 /**
- * The {@link ReadSession} of a stream, run on the event loop of the basin's origin: reads
- * its HTTP/2 stream only while there is demand, resumes after failures from the next
- * sequence number, and follows reconnect advice at most once a minute
- * ({@link AdvisedReconnects}).
+ * The {@link ReadSession} of a stream, run on the event loop of the basin's origin: it
+ * reads frames only while its subscriber has demand, hands batches and events to its
+ * serial delivery executor, and reconnects from the next sequence number whenever the
+ * stream ends for any reason but its caller or its limits.
  */
 final class DefaultReadSession implements ReadSession {
+
+	private static final long WAIT_TOLERANCE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
 	private final DataPlane plane;
 
@@ -40,9 +49,17 @@ final class DefaultReadSession implements ReadSession {
 
 	private final EventExecutor loop;
 
+	private final Executor delivery;
+
+	private final SessionMonitor monitor;
+
+	private final OpenAttempts attempts = new OpenAttempts();
+
 	private final long heartbeatMillis;
 
 	private final ArrayDeque<Pending> buffered = new ArrayDeque<>();
+
+	private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
 
 	private Flow.@Nullable Subscriber<? super ReadBatch> subscriber;
 
@@ -60,54 +77,59 @@ final class DefaultReadSession implements ReadSession {
 
 	private int failures;
 
-	private long nextSeqNum = -1;
+	private volatile long nextSeqNum = -1;
 
 	private long receivedRecords;
 
 	private long receivedBytes;
 
-	private long lastFrameNanos = System.nanoTime();
+	private long lastRecordsNanos = System.nanoTime();
 
 	private volatile boolean caughtUp;
 
 	private volatile @Nullable StreamPosition lastTail;
 
+	private volatile long recordsDelivered;
+
+	private volatile long bytesDelivered;
+
 	private @Nullable ScheduledFuture<?> watchdog;
 
-	DefaultReadSession(DataPlane plane, S2Stream stream, ReadOptions options) {
+	DefaultReadSession(DataPlane plane, S2Stream stream, ReadOptions options, ReadSessionOptions sessionOptions) {
 		this.plane = plane;
+		plane.sessionOpened();
 		this.stream = stream;
 		this.options = options;
 		this.loop = plane.executor(stream.basin());
-		plane.sessionOpened();
-		this.heartbeatMillis = plane.config().heartbeatTimeout().toMillis();
+		this.delivery = plane.sessionDelivery(this.loop, sessionOptions.deliveryExecutor(),
+				sessionOptions.deliverOnEventLoop());
+		this.monitor = new SessionMonitor(this.delivery, sessionOptions.listener());
+		Duration heartbeat = sessionOptions.heartbeatTimeout();
+		this.heartbeatMillis = ((heartbeat != null) ? heartbeat : plane.config().heartbeatTimeout()).toMillis();
 	}
 
 	@Override
 	public void subscribe(Flow.Subscriber<? super ReadBatch> subscriber) {
 		DataPlane.execute(this.loop, () -> {
 			if (this.subscriber != null) {
-				subscriber.onSubscribe(new Flow.Subscription() {
-					@Override
-					public void request(long n) {
-					}
-
-					@Override
-					public void cancel() {
-					}
+				this.delivery.execute(() -> {
+					subscriber.onSubscribe(new NoSubscription());
+					subscriber.onError(new IllegalStateException("A read session has only one subscriber"));
 				});
-				subscriber.onError(new IllegalStateException("A read session has only one subscriber"));
 				return;
 			}
 			this.subscriber = subscriber;
-			subscriber.onSubscribe(new Subscription());
+			this.delivery.execute(() -> subscriber.onSubscribe(new Subscription()));
 			if (!this.done) {
 				connect();
 			}
-		}, (closed) -> {
-			subscriber.onSubscribe(new Subscription());
+			else {
+				drain();
+			}
+		}, (closed) -> this.delivery.execute(() -> {
+			subscriber.onSubscribe(new NoSubscription());
 			subscriber.onError(closed);
-		});
+		}));
 	}
 
 	@Override
@@ -135,42 +157,83 @@ final class DefaultReadSession implements ReadSession {
 	}
 
 	@Override
+	public long nextSeqNum() {
+		return this.nextSeqNum;
+	}
+
+	@Override
+	public SessionState state() {
+		return new SessionState(this.monitor.phase(), this.monitor.attempt(), this.monitor.lastFailure(),
+				this.monitor.reconnects(), 0, 0, 0, 0, this.nextSeqNum, this.recordsDelivered, this.bytesDelivered,
+				this.caughtUp, this.lastTail);
+	}
+
+	@Override
+	public CompletableFuture<Void> closeAsync() {
+		DataPlane.execute(this.loop, () -> {
+			this.buffered.clear();
+			finish(null);
+		}, (closed) -> this.closeFuture.complete(null));
+		return this.closeFuture;
+	}
+
+	@Override
 	public void close() {
-		DataPlane.execute(this.loop, () -> finish(null), (closed) -> {
-		});
+		CompletableFuture<Void> done = closeAsync();
+		if (!this.loop.inEventLoop()) {
+			DataPlane.join(done);
+		}
 	}
 
 	private void connect() {
 		if (this.done || this.attempt != null || this.backingOff) {
 			return;
 		}
-		ReadOptions resume = resumeOptions();
-		if (resume == null) {
+		if (limitsReached(true)) {
 			finish(null);
 			return;
 		}
+		ReadOptions resume = resumeOptions();
 		this.attempt = new Attempt();
+		this.monitor.connecting(this.failures + 1);
 		this.attempt.open(resume);
 	}
 
-	private @Nullable ReadOptions resumeOptions() {
+	private ReadOptions resumeOptions() {
 		if (this.nextSeqNum < 0) {
 			return this.options;
 		}
 		Long count = this.options.count();
 		Long bytes = this.options.bytes();
-		if ((count != null && count - this.receivedRecords <= 0)
-				|| (bytes != null && bytes - this.receivedBytes <= 0)) {
-			return null;
-		}
 		Integer wait = this.options.waitSeconds();
-		if (wait != null && this.caughtUp) {
-			long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - this.lastFrameNanos);
+		if (wait != null) {
+			long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - this.lastRecordsNanos);
 			wait = (int) Math.max(0, wait - elapsed);
 		}
 		return new ReadOptions(ReadOptions.Start.SEQ_NUM, this.nextSeqNum,
 				(count != null) ? count - this.receivedRecords : null,
 				(bytes != null) ? bytes - this.receivedBytes : null, this.options.until(), wait, this.options.clamp());
+	}
+
+	/**
+	 * Whether the session's own limits explain the server's end of the stream.
+	 * @param advised whether the server advised a reconnect on that stream
+	 */
+	private boolean limitsReached(boolean advised) {
+		Long count = this.options.count();
+		Long bytes = this.options.bytes();
+		if ((count != null && this.receivedRecords >= count) || (bytes != null && this.receivedBytes >= bytes)) {
+			return true;
+		}
+		if (advised) {
+			return false;
+		}
+		if (this.options.until() != null) {
+			return true;
+		}
+		Integer wait = this.options.waitSeconds();
+		return wait != null
+				&& System.nanoTime() - this.lastRecordsNanos >= TimeUnit.SECONDS.toNanos(wait) - WAIT_TOLERANCE_NANOS;
 	}
 
 	private void onFrame(Attempt current, S2sFrame.Regular frame) {
@@ -187,33 +250,36 @@ final class DefaultReadSession implements ReadSession {
 			return;
 		}
 		ReadBatch batch = ProtoRecords.readBatch(proto);
-		this.lastFrameNanos = System.nanoTime();
+		StreamPosition tail = batch.tail();
 		boolean reachesTail = false;
-		if (batch.tail() != null) {
-			this.lastTail = batch.tail();
-			reachesTail = batch.isEmpty() || batch.nextSeqNum() == batch.tail().seqNum();
+		if (tail != null) {
+			this.lastTail = tail;
+			reachesTail = batch.isEmpty() || batch.nextSeqNum() == tail.seqNum();
 		}
 		if (batch.isEmpty()) {
-			if (batch.tail() != null && this.nextSeqNum < 0) {
-				this.nextSeqNum = batch.tail().seqNum();
+			if (tail != null && this.nextSeqNum < 0) {
+				this.nextSeqNum = tail.seqNum();
 			}
 			if (reachesTail && this.buffered.isEmpty()) {
-				this.caughtUp = true;
+				this.delivery.execute(() -> caughtUp(tail));
 			}
 			else if (reachesTail) {
-				this.buffered.peekLast().reachesTail = true;
+				Pending last = this.buffered.peekLast();
+				last.reachesTail = true;
+				last.tail = tail;
 			}
 		}
 		else {
 			this.nextSeqNum = batch.nextSeqNum();
 			this.receivedRecords += batch.records().size();
 			this.receivedBytes += batch.meteredBytes();
+			this.lastRecordsNanos = System.nanoTime();
 			this.failures = 0;
-			this.caughtUp = false;
-			this.buffered.add(new Pending(batch, reachesTail));
+			this.buffered.add(new Pending(batch, reachesTail, tail));
 			drain();
 		}
 		if (frame.reconnectAdvised()) {
+			current.advised = true;
 			H2Stream h2 = current.stream;
 			if (h2 != null) {
 				h2.connection().poison();
@@ -221,9 +287,15 @@ final class DefaultReadSession implements ReadSession {
 			if (!this.advice.tryReconnect(System.nanoTime())) {
 				return;
 			}
-			this.attempt = null;
-			current.cancel();
-			connect();
+			attemptFailed(current, new TransportException(TransportException.RECONNECT_ADVISED,
+					"The server advised a reconnect", true, true, null));
+		}
+	}
+
+	private void caughtUp(@Nullable StreamPosition tail) {
+		if (!this.caughtUp && tail != null) {
+			this.caughtUp = true;
+			this.monitor.tellNow(new SessionEvent.CaughtUp(tail));
 		}
 	}
 
@@ -232,19 +304,31 @@ final class DefaultReadSession implements ReadSession {
 		while (target != null && this.demand > 0 && !this.buffered.isEmpty()) {
 			Pending next = this.buffered.poll();
 			this.demand--;
-			if (next.reachesTail) {
-				this.caughtUp = true;
-			}
-			target.onNext(next.batch);
+			this.delivery.execute(() -> deliver(target, next));
 		}
 		if (this.done && this.buffered.isEmpty() && target != null && !this.completed) {
 			this.completed = true;
-			if (this.error != null) {
-				target.onError(this.error);
-			}
-			else {
-				target.onComplete();
-			}
+			S2Exception failure = this.error;
+			this.delivery.execute(() -> {
+				if (failure != null) {
+					target.onError(failure);
+				}
+				else {
+					target.onComplete();
+				}
+			});
+		}
+	}
+
+	private void deliver(Flow.Subscriber<? super ReadBatch> target, Pending next) {
+		if (!next.reachesTail) {
+			this.caughtUp = false;
+		}
+		this.recordsDelivered += next.batch.records().size();
+		this.bytesDelivered += next.batch.meteredBytes();
+		target.onNext(next.batch);
+		if (next.reachesTail) {
+			caughtUp(next.tail);
 		}
 	}
 
@@ -280,12 +364,24 @@ final class DefaultReadSession implements ReadSession {
 		}
 	}
 
+	private void onConnected(Attempt current) {
+		if (current != this.attempt) {
+			return;
+		}
+		this.failures = 0;
+		this.monitor.connected();
+	}
+
 	private void onEnd(Attempt current) {
 		if (current != this.attempt) {
 			return;
 		}
-		this.attempt = null;
-		finish(null);
+		if (limitsReached(current.advised)) {
+			this.attempt = null;
+			finish(null);
+			return;
+		}
+		attemptFailed(current, TransportException.sessionEnded("read session"));
 	}
 
 	private void attemptFailed(Attempt current, S2Exception cause) {
@@ -295,17 +391,20 @@ final class DefaultReadSession implements ReadSession {
 		this.attempt = null;
 		cancelWatchdog();
 		current.cancel();
+		RetryPolicy policy = this.plane.config().sessionRetryPolicy();
 		boolean advised = cause.reconnectAdvised();
 		if (!cause.retryable() || this.plane.transport().isClosed()
-				|| (!advised && !this.plane.config().retryPolicy().allowsAnotherAttempt(this.failures + 1))) {
+				|| (!advised && !policy.allowsAnotherAttempt(this.failures + 1))) {
 			finish(cause);
 			return;
 		}
 		long delay = 0;
 		if (!advised) {
-			delay = this.plane.config().retryPolicy().backoff(this.failures).toMillis();
+			delay = policy.backoff(this.failures).toMillis();
 			this.failures++;
 		}
+		this.monitor.reconnecting(this.failures + 1, Duration.ofMillis(delay), cause);
+		this.delivery.execute(() -> this.caughtUp = false);
 		this.backingOff = true;
 		this.loop.schedule(() -> {
 			this.backingOff = false;
@@ -326,6 +425,13 @@ final class DefaultReadSession implements ReadSession {
 		if (current != null) {
 			current.cancel();
 		}
+		if (cause != null) {
+			this.monitor.failed(cause);
+		}
+		else {
+			this.monitor.closed();
+		}
+		this.attempts.whenAllGone(() -> this.closeFuture.complete(null));
 		drain();
 	}
 
@@ -335,9 +441,24 @@ final class DefaultReadSession implements ReadSession {
 
 		boolean reachesTail;
 
-		Pending(ReadBatch batch, boolean reachesTail) {
+		@Nullable StreamPosition tail;
+
+		Pending(ReadBatch batch, boolean reachesTail, @Nullable StreamPosition tail) {
 			this.batch = batch;
 			this.reachesTail = reachesTail;
+			this.tail = tail;
+		}
+
+	}
+
+	private static final class NoSubscription implements Flow.Subscription {
+
+		@Override
+		public void request(long n) {
+		}
+
+		@Override
+		public void cancel() {
 		}
 
 	}
@@ -368,6 +489,7 @@ final class DefaultReadSession implements ReadSession {
 		public void cancel() {
 			DataPlane.execute(DefaultReadSession.this.loop, () -> {
 				DefaultReadSession.this.completed = true;
+				DefaultReadSession.this.buffered.clear();
 				finish(null);
 			}, (closed) -> {
 			});
@@ -380,10 +502,11 @@ final class DefaultReadSession implements ReadSession {
 	 */
 	private final class Attempt extends SessionAttempt {
 
-		boolean reading;
+		boolean advised;
 
 		void open(ReadOptions resume) {
 			armWatchdog(this);
+			DefaultReadSession.this.attempts.opened(this);
 			DefaultReadSession.this.plane.openSession(DefaultReadSession.this.loop, DefaultReadSession.this.stream,
 					"GET", resume.toQueryString(), true, this, "read session");
 		}
@@ -398,6 +521,11 @@ final class DefaultReadSession implements ReadSession {
 				armWatchdog(this);
 				this.stream.read();
 			}
+		}
+
+		@Override
+		public void onConnected() {
+			DefaultReadSession.this.onConnected(this);
 		}
 
 		@Override

@@ -21,6 +21,7 @@ import io.github.s2spring.client.data.AppendSessionOptions;
 import io.github.s2spring.client.data.ReadBatch;
 import io.github.s2spring.client.data.ReadOptions;
 import io.github.s2spring.client.data.ReadSession;
+import io.github.s2spring.client.data.ReadSessionOptions;
 import io.github.s2spring.client.data.S2Stream;
 import io.github.s2spring.client.error.S2Exception;
 import io.github.s2spring.client.error.TransportException;
@@ -148,7 +149,12 @@ final class DefaultS2Stream implements S2Stream {
 
 	@Override
 	public ReadSession readSession(ReadOptions options) {
-		return new DefaultReadSession(this.plane, this, options);
+		return readSession(options, ReadSessionOptions.defaults());
+	}
+
+	@Override
+	public ReadSession readSession(ReadOptions options, ReadSessionOptions sessionOptions) {
+		return new DefaultReadSession(this.plane, this, options, sessionOptions);
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package io.github.s2spring.client.internal.data;
 
+import java.util.concurrent.CompletableFuture;
+
 import org.jspecify.annotations.Nullable;
 
 import io.github.s2spring.client.internal.transport.H2Stream;
@@ -12,6 +14,12 @@ abstract class SessionAttempt implements SessionStreamListener.Events {
 
 	/** The stream, once open and wanted. */
 	@Nullable H2Stream stream;
+
+	/**
+	 * Completes, on the session's executor, once this attempt's HTTP/2 stream is closed,
+	 * or once it is certain that none will be opened.
+	 */
+	final CompletableFuture<Void> gone = new CompletableFuture<>();
 
 	/** Whether the session gave up on this attempt. */
 	boolean cancelled;

@@ -49,6 +49,9 @@ final class SessionStreamListener implements StreamListener {
 			int code = Integer.parseInt(value.toString());
 			if (code >= 200) {
 				this.status = code;
+				if (code == 200) {
+					this.sessionExecutor.execute(this.events::onConnected);
+				}
 			}
 		}
 		if (endStream) {
@@ -149,6 +152,11 @@ final class SessionStreamListener implements StreamListener {
 		 * @param frame the frame
 		 */
 		void onFrame(S2sFrame.Regular frame);
+
+		/**
+		 * The server accepted the session: a 200 response.
+		 */
+		void onConnected();
 
 		/**
 		 * The attempt failed.

@@ -1,5 +1,7 @@
 package io.github.s2spring.client.internal.transport;
 
+import java.util.concurrent.CompletableFuture;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
@@ -70,6 +72,17 @@ public final class H2Stream {
 	 */
 	public boolean isOpen() {
 		return this.channel.isActive();
+	}
+
+	/**
+	 * Completes, on the stream's event loop, once the stream is closed: ended both ways,
+	 * reset, or lost with its connection.
+	 * @return the future
+	 */
+	public CompletableFuture<Void> closeFuture() {
+		CompletableFuture<Void> closed = new CompletableFuture<>();
+		this.channel.closeFuture().addListener((future) -> closed.complete(null));
+		return closed;
 	}
 
 	/**
