@@ -203,7 +203,9 @@ public class DefaultS2ListenerContainerFactory
 	}
 
 	/**
-	 * Sets the delays between attempts to reopen a failed read session.
+	 * Sets the delays between attempts to open a stream's session when S2 cannot be
+	 * reached, and between checks for a stream that does not exist (open sessions
+	 * reconnect as the client's session retry policy says).
 	 * @param reconnectBackOff the back-off
 	 */
 	public void setReconnectBackOff(BackOff reconnectBackOff) {

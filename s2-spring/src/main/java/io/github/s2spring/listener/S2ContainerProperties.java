@@ -218,7 +218,8 @@ public class S2ContainerProperties {
 	}
 
 	/**
-	 * The delays between attempts to reopen a failed read session.
+	 * The delays between attempts to open a stream's session when S2 cannot be reached,
+	 * and between checks for a stream that does not exist.
 	 * @return the back-off
 	 */
 	public BackOff getReconnectBackOff() {
@@ -226,9 +227,10 @@ public class S2ContainerProperties {
 	}
 
 	/**
-	 * Sets the delays between attempts to reopen a failed read session; when it is
-	 * exhausted the stream's reading fails. The existence of a missing stream is checked
-	 * with the same delays, without limit.
+	 * Sets the delays between attempts to open a stream's session when S2 cannot be
+	 * reached (when it is exhausted, the stream's reading fails), and between checks for
+	 * a stream that does not exist (without limit). An open session reconnects on its
+	 * own, as the client's session retry policy says.
 	 * @param reconnectBackOff the back-off
 	 */
 	public void setReconnectBackOff(BackOff reconnectBackOff) {

@@ -22,7 +22,8 @@ public class S2ListenerReconnectingEvent extends S2ListenerStreamEvent {
 	 * @param listenerId the listener id
 	 * @param basin the basin
 	 * @param stream the stream
-	 * @param attempt the reconnection attempt about to be made, from 1
+	 * @param attempt the attempt about to be made, counted from the session's last
+	 * successful connect
 	 * @param delay the delay before it
 	 * @param cause why the session failed
 	 */
@@ -35,8 +36,8 @@ public class S2ListenerReconnectingEvent extends S2ListenerStreamEvent {
 	}
 
 	/**
-	 * The reconnection attempt about to be made.
-	 * @return the attempt, from 1
+	 * The attempt about to be made, counted from the session's last successful connect.
+	 * @return the attempt
 	 */
 	public int getAttempt() {
 		return this.attempt;

@@ -17,7 +17,9 @@ import io.github.s2spring.client.S2Client;
 import io.github.s2spring.client.data.ReadBatch;
 import io.github.s2spring.client.data.ReadOptions;
 import io.github.s2spring.client.data.ReadSession;
+import io.github.s2spring.client.data.ReadSessionOptions;
 import io.github.s2spring.client.data.S2Stream;
+import io.github.s2spring.client.data.SessionEvent;
 import io.github.s2spring.client.error.NotFoundException;
 import io.github.s2spring.client.error.S2Exception;
 import io.github.s2spring.client.patterns.PatternException;
@@ -26,17 +28,21 @@ import io.github.s2spring.support.S2StartPosition;
 
 /**
  * Reads one stream for a listener container: the one place that uses the SDK's read path.
- * It finds the stream's tail, opens a {@link ReadSession} from a position, decodes its
- * batches into messages ({@link MessageDecoder}) and hands them to its {@link Handler}
- * one chunk at a time, requesting the next batch from the session only when the handler
- * asks for it, so a slow listener slows its own stream's flow control.
+ * It finds the stream's tail, opens a {@link ReadSession} from a position with the
+ * stream's serial executor as its delivery executor, decodes its batches into messages
+ * ({@link MessageDecoder}) and hands them to its {@link Handler} one chunk at a time,
+ * requesting the next batch from the session only when the handler asks for it, so a slow
+ * listener slows its own stream's flow control.
  * <p>
- * Whatever ends a session (an error the session's own retries did not absorb, the server
- * ending it), the reader reopens it after a back-off from the seq num after the last
- * record it received, keeping its decoder (open frames and dedupe state): nothing is
- * skipped or repeated. A stream that does not exist is checked for with the same back-off
- * until it does; {@code tail} on a stream that did not exist then means its first record.
- * Permanent failures (a missing permission, a frame over the size limit) end reading.
+ * The session reconnects on its own (the client's session retry policy, the heartbeat
+ * watchdog), from the seq num after the last record it received; its events become the
+ * handler's reconnection and caught-up calls. What the session cannot fix is the
+ * reader's: a stream that does not exist (yet, or any more) is checked for with the
+ * back-off until it does, then read from where the reader stopped, keeping its decoder
+ * (open frames and dedupe state); {@code tail} on a stream that did not exist means its
+ * first record. A tail that cannot be found at opening (S2 unreachable) is tried again
+ * with the back-off. Permanent failures (a missing permission, a frame over the size
+ * limit, the retry policy giving up) end reading.
  * <p>
  * Every method and every {@link Handler} call runs on the stream's serial executor.
  */
@@ -168,14 +174,17 @@ final class StreamReader {
 			failed(unwrap(failure));
 			return;
 		}
+		this.retries = null;
+		this.attempt = 0;
 		this.tail = Math.max(this.tail, position.seqNum());
 		if (this.nextSeqNum < 0) {
 			this.nextSeqNum = firstSeqNum(position.seqNum());
 		}
 		ReadOptions options = (this.nextSeqNum >= 0) ? ReadOptions.fromSeqNum(this.nextSeqNum).withClamp(true)
 				: ReadOptions.fromTimestamp(((S2StartPosition.Timestamp) this.start).timestamp());
-		ReadSession opened = this.stream.readSession(options);
 		SessionSubscriber subscribing = new SessionSubscriber();
+		ReadSession opened = this.stream.readSession(options,
+				ReadSessionOptions.defaults().withDeliveryExecutor(this.serial).withListener(subscribing::onEvent));
 		this.session = opened;
 		this.subscriber = subscribing;
 		opened.subscribe(subscribing);
@@ -200,9 +209,6 @@ final class StreamReader {
 			return;
 		}
 		from.requested = false;
-		from.received = true;
-		this.retries = null;
-		this.attempt = 0;
 		MessageDecoder.Decoded decoded;
 		try {
 			decoded = this.decoder.decode(batch);
@@ -220,17 +226,41 @@ final class StreamReader {
 		this.handler.onChunk(new Chunk(decoded, batch.records().size(), batch.meteredBytes(), this.nextSeqNum, tail()));
 	}
 
+	private void event(SessionSubscriber from, SessionEvent event) {
+		if (from != this.subscriber) {
+			return;
+		}
+		if (event instanceof SessionEvent.Connected) {
+			this.handler.onConnected();
+		}
+		else if (event instanceof SessionEvent.Reconnecting reconnecting) {
+			this.handler.onReconnecting(reconnecting.attempt(), reconnecting.delay(), reconnecting.cause());
+		}
+		else if (event instanceof SessionEvent.CaughtUp caughtUp) {
+			this.tail = Math.max(this.tail, caughtUp.tail().seqNum());
+			this.handler.onCaughtUp(caughtUp.tail().seqNum());
+		}
+	}
+
+	/**
+	 * The session ended: a failure the session's own retries cannot fix (or gave up on)
+	 * ends reading, except a missing stream, which is waited for; an end without a
+	 * failure (the session was not closed by the reader) opens a new one.
+	 */
 	private void ended(SessionSubscriber from, @Nullable Throwable failure) {
 		if (from != this.subscriber) {
 			return;
 		}
 		ReadSession ending = this.session;
-		if (from.received || (ending != null && ending.lastObservedTail() != null)) {
-			this.retries = null;
-			this.attempt = 0;
+		if (ending != null && this.nextSeqNum < 0) {
+			this.nextSeqNum = ending.nextSeqNum();
 		}
 		this.session = null;
 		this.subscriber = null;
+		if (failure instanceof S2Exception given && !(failure instanceof NotFoundException)) {
+			this.handler.onFailed(given);
+			return;
+		}
 		failed((failure != null) ? failure : new IllegalStateException("The read session ended"));
 	}
 
@@ -295,7 +325,7 @@ final class StreamReader {
 		ReadSession open = this.session;
 		this.session = null;
 		if (open != null) {
-			open.close();
+			open.closeAsync();
 		}
 	}
 
@@ -314,11 +344,16 @@ final class StreamReader {
 	interface Handler {
 
 		/**
-		 * A session was opened (at start, after a seek and after each reconnection).
+		 * A session was opened (at start, after a seek, after a wait for the stream).
 		 * @param position the seq num it reads from, or -1 if it starts at a timestamp
 		 * @param tail the tail found before opening
 		 */
 		void onOpened(long position, long tail);
+
+		/**
+		 * The server accepted the session (again).
+		 */
+		void onConnected();
 
 		/**
 		 * The messages of one read batch; call {@link StreamReader#request()} for the
@@ -328,8 +363,15 @@ final class StreamReader {
 		void onChunk(Chunk chunk);
 
 		/**
-		 * The session failed and is reopened after a delay.
-		 * @param attempt the attempt about to be made, from 1
+		 * The session delivered every record up to the tail it observed.
+		 * @param tail the tail's seq num
+		 */
+		void onCaughtUp(long tail);
+
+		/**
+		 * The session failed and connects again after a delay.
+		 * @param attempt the attempt about to be made, counted from the last successful
+		 * connect
 		 * @param delay the delay
 		 * @param cause the failure
 		 */
@@ -371,7 +413,7 @@ final class StreamReader {
 	}
 
 	/**
-	 * The subscriber of one session; its callbacks come on an event loop and move to the
+	 * The subscriber and listener of one session; the session calls both on the stream's
 	 * serial executor.
 	 */
 	private final class SessionSubscriber implements Flow.Subscriber<ReadBatch> {
@@ -380,36 +422,36 @@ final class StreamReader {
 
 		private boolean requested;
 
-		private boolean received;
-
 		private boolean cancelled;
 
 		@Override
 		public void onSubscribe(Flow.Subscription subscription) {
-			StreamReader.this.serial.execute(() -> {
-				this.subscription = subscription;
-				if (this.cancelled) {
-					subscription.cancel();
-				}
-				else {
-					requestIfNeeded();
-				}
-			});
+			this.subscription = subscription;
+			if (this.cancelled) {
+				subscription.cancel();
+			}
+			else {
+				requestIfNeeded();
+			}
 		}
 
 		@Override
 		public void onNext(ReadBatch batch) {
-			StreamReader.this.serial.execute(() -> received(this, batch));
+			received(this, batch);
 		}
 
 		@Override
 		public void onError(Throwable failure) {
-			StreamReader.this.serial.execute(() -> ended(this, failure));
+			ended(this, failure);
 		}
 
 		@Override
 		public void onComplete() {
-			StreamReader.this.serial.execute(() -> ended(this, null));
+			ended(this, null);
+		}
+
+		void onEvent(SessionEvent event) {
+			event(this, event);
 		}
 
 		void requestIfNeeded() {

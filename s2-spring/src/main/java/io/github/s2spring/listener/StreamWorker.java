@@ -145,12 +145,26 @@ final class StreamWorker implements StreamReader.Handler {
 
 	@Override
 	public void onOpened(long position, long tail) {
-		this.phase = Phase.CONNECTED;
-		this.attempt = 0;
+		if (this.phase == Phase.WAITING || this.phase == Phase.RECONNECTING) {
+			this.phase = Phase.STARTING;
+		}
 		if (this.processed < 0 && position >= 0) {
 			this.processed = position;
 		}
 		if (position >= 0 && position >= tail) {
+			caughtUp(tail);
+		}
+	}
+
+	@Override
+	public void onConnected() {
+		this.phase = Phase.CONNECTED;
+		this.attempt = 0;
+	}
+
+	@Override
+	public void onCaughtUp(long tail) {
+		if (this.pending == null) {
 			caughtUp(tail);
 		}
 	}

@@ -5,14 +5,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import io.github.s2spring.client.data.AppendAck;
 import io.github.s2spring.client.data.AppendBatch;
 import io.github.s2spring.client.data.AppendRecord;
+import io.github.s2spring.client.data.AppendSession;
+import io.github.s2spring.client.data.AppendTicket;
 import io.github.s2spring.client.data.Header;
 import io.github.s2spring.client.data.ReadBatch;
 import io.github.s2spring.client.data.SequencedRecord;
+import io.github.s2spring.client.data.SessionState;
+import io.github.s2spring.client.error.S2Exception;
 import io.github.s2spring.client.patterns.MessageWriterOptions;
 import io.github.s2spring.client.patterns.S2Serializer;
 import io.github.s2spring.client.patterns.SerializingAppendSession;
@@ -87,25 +92,14 @@ class MessageDecoderTests {
 	}
 
 	private List<AppendRecord> frames(String name, String payload, int chunkBytes, String... more) {
-		List<AppendRecord> records = new ArrayList<>();
-		SerializingAppendSession<byte[]> writer = new SerializingAppendSession<>((batch) -> {
-			records.addAll(batch.records());
-			return CompletableFuture.completedFuture(ack(batch));
-		}, S2Serializer.bytes(), MessageWriterOptions.builder().chunkBytes(chunkBytes).build());
-		writer.send(payload.getBytes(StandardCharsets.UTF_8)).join();
+		CapturingAppendSession session = new CapturingAppendSession();
+		SerializingAppendSession<byte[]> writer = SerializingAppendSession.of(session, S2Serializer.bytes(),
+				MessageWriterOptions.builder().chunkBytes(chunkBytes).build());
+		writer.send(payload.getBytes(StandardCharsets.UTF_8), List.of(Header.of("name", name))).join();
 		for (String next : more) {
 			writer.send(next.getBytes(StandardCharsets.UTF_8)).join();
 		}
-		List<AppendRecord> named = new ArrayList<>();
-		for (int i = 0; i < records.size(); i++) {
-			named.add((i == 0) ? records.get(i).withHeader("name", name) : records.get(i));
-		}
-		return named;
-	}
-
-	private static AppendAck ack(AppendBatch batch) {
-		return new AppendAck(new StreamPosition(0, 0), new StreamPosition(batch.size(), 0),
-				new StreamPosition(batch.size(), 0));
+		return session.records;
 	}
 
 	private void append(AppendRecord... records) {
@@ -117,6 +111,56 @@ class MessageDecoderTests {
 
 	private ReadBatch batch(int from, int to) {
 		return new ReadBatch(this.stream.subList(from, to), null);
+	}
+
+	/**
+	 * Acknowledges every batch at once and keeps its records.
+	 */
+	private static final class CapturingAppendSession implements AppendSession {
+
+		final List<AppendRecord> records = new ArrayList<>();
+
+		@Override
+		public CompletableFuture<AppendTicket> submit(AppendBatch batch) {
+			return CompletableFuture.completedFuture(trySubmit(batch));
+		}
+
+		@Override
+		public AppendTicket trySubmit(AppendBatch batch) {
+			this.records.addAll(batch.records());
+			StreamPosition end = new StreamPosition(this.records.size(), 0);
+			return new AppendTicket(batch, CompletableFuture.completedFuture(new AppendAck(end, end, end)));
+		}
+
+		@Override
+		public CompletableFuture<AppendAck> appendAsync(AppendBatch batch) {
+			return trySubmit(batch).ack();
+		}
+
+		@Override
+		public AppendAck append(AppendBatch batch) {
+			return appendAsync(batch).join();
+		}
+
+		@Override
+		public CompletableFuture<Void> closeAsync() {
+			return CompletableFuture.completedFuture(null);
+		}
+
+		@Override
+		public void close() {
+		}
+
+		@Override
+		public @Nullable S2Exception failure() {
+			return null;
+		}
+
+		@Override
+		public SessionState state() {
+			throw new UnsupportedOperationException();
+		}
+
 	}
 
 }

@@ -5,21 +5,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jspecify.annotations.Nullable;
 
 import io.github.s2spring.client.S2Client;
 import io.github.s2spring.client.config.S2ClientConfig;
 import io.github.s2spring.client.control.model.CreateBasinRequest;
 import io.github.s2spring.client.control.model.CreateStreamRequest;
+import io.github.s2spring.client.data.AppendAck;
 import io.github.s2spring.client.data.AppendBatch;
 import io.github.s2spring.client.data.AppendRecord;
 import io.github.s2spring.client.data.AppendSession;
+import io.github.s2spring.client.data.AppendTicket;
 import io.github.s2spring.client.data.Header;
 import io.github.s2spring.client.data.ReadBatch;
 import io.github.s2spring.client.data.ReadOptions;
 import io.github.s2spring.client.data.SequencedRecord;
+import io.github.s2spring.client.data.SessionState;
 import io.github.s2spring.client.error.RangeNotSatisfiableException;
-import io.github.s2spring.client.patterns.AppendSink;
+import io.github.s2spring.client.error.S2Exception;
 import io.github.s2spring.client.patterns.MessageWriterOptions;
 import io.github.s2spring.client.patterns.S2Serializer;
 import io.github.s2spring.client.patterns.SerializingAppendSession;
@@ -60,7 +66,7 @@ public final class TestS2 implements AutoCloseable {
 	}
 
 	public Writer writer(String basin, String stream) {
-		return new Writer(this.client.basin(basin).stream(stream).appendSession(), false);
+		return new Writer(this.client.basin(basin).stream(stream).appendSession());
 	}
 
 	/**
@@ -71,7 +77,7 @@ public final class TestS2 implements AutoCloseable {
 	 * @return the writer
 	 */
 	public Writer duplicatingWriter(String basin, String stream) {
-		return new Writer(this.client.basin(basin).stream(stream).appendSession(), true);
+		return new Writer(new DuplicatingAppendSession(this.client.basin(basin).stream(stream).appendSession()));
 	}
 
 	public void appendRaw(String basin, String stream, String body, Map<String, String> headers) {
@@ -101,7 +107,7 @@ public final class TestS2 implements AutoCloseable {
 		return headers;
 	}
 
-	static AppendRecord withHeaders(AppendRecord record, Map<String, String> headers) {
+	private static AppendRecord withHeaders(AppendRecord record, Map<String, String> headers) {
 		List<Header> all = new ArrayList<>(record.headers());
 		headers.forEach((name, value) -> all.add(Header.of(name, value)));
 		return record.withHeaders(all);
@@ -113,59 +119,89 @@ public final class TestS2 implements AutoCloseable {
 	}
 
 	/**
-	 * Sends converted payloads, one message at a time, with headers on each message's
-	 * first record.
+	 * Sends converted payloads through the SDK's patterns writer, one message at a time,
+	 * with headers on each message's first record.
 	 */
 	public static final class Writer implements AutoCloseable {
-
-		private static final String FRAME_RECORDS = "_frame_records";
-
-		private final AppendSession session;
 
 		private final SerializingAppendSession<byte[]> writer;
 
 		private final DefaultS2MessageConverter converter = new DefaultS2MessageConverter();
 
-		private volatile Map<String, String> headers = Map.of();
-
-		Writer(AppendSession session, boolean duplicate) {
-			this.session = session;
-			AppendSink sink = (batch) -> {
-				AppendBatch withHeaders = withHeaders(batch);
-				if (duplicate) {
-					session.appendAsync(withHeaders);
-				}
-				return session.appendAsync(withHeaders);
-			};
-			this.writer = new SerializingAppendSession<>(sink, S2Serializer.bytes(),
-					MessageWriterOptions.builder().chunkBytes(1_000_000).build());
+		Writer(AppendSession session) {
+			this.writer = SerializingAppendSession.of(session, S2Serializer.bytes(), MessageWriterOptions.defaults());
 		}
 
-		public synchronized void send(Object payload) {
+		public void send(Object payload) {
 			send(payload, Map.of());
 		}
 
-		public synchronized void send(Object payload, Map<String, String> headers) {
+		public void send(Object payload, Map<String, String> headers) {
 			Map<String, String> all = new LinkedHashMap<>(headers);
 			byte[] bytes = this.converter.toBytes(payload, all);
-			this.headers = all;
-			this.writer.send(bytes).join();
-		}
-
-		private AppendBatch withHeaders(AppendBatch batch) {
-			List<AppendRecord> records = new ArrayList<>();
-			for (AppendRecord record : batch.records()) {
-				boolean first = record.headers()
-					.stream()
-					.anyMatch((header) -> header.nameAsString().equals(FRAME_RECORDS));
-				records.add(first ? TestS2.withHeaders(record, this.headers) : record);
-			}
-			return AppendBatch.of(records);
+			List<Header> recordHeaders = new ArrayList<>();
+			all.forEach((name, value) -> recordHeaders.add(Header.of(name, value)));
+			this.writer.send(bytes, recordHeaders).join();
 		}
 
 		@Override
 		public void close() {
-			this.session.close();
+			this.writer.close();
+		}
+
+	}
+
+	/**
+	 * An append session that appends every batch twice, as a writer does whose
+	 * acknowledgement was lost: readers must drop the copy by its stamps.
+	 */
+	private static final class DuplicatingAppendSession implements AppendSession {
+
+		private final AppendSession delegate;
+
+		DuplicatingAppendSession(AppendSession delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public CompletableFuture<AppendTicket> submit(AppendBatch batch) {
+			this.delegate.appendAsync(batch);
+			return this.delegate.submit(batch);
+		}
+
+		@Override
+		public AppendTicket trySubmit(AppendBatch batch) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public CompletableFuture<AppendAck> appendAsync(AppendBatch batch) {
+			return submit(batch).thenCompose(AppendTicket::ack);
+		}
+
+		@Override
+		public AppendAck append(AppendBatch batch) {
+			return appendAsync(batch).join();
+		}
+
+		@Override
+		public CompletableFuture<Void> closeAsync() {
+			return this.delegate.closeAsync();
+		}
+
+		@Override
+		public void close() {
+			this.delegate.close();
+		}
+
+		@Override
+		public @Nullable S2Exception failure() {
+			return this.delegate.failure();
+		}
+
+		@Override
+		public SessionState state() {
+			return this.delegate.state();
 		}
 
 	}

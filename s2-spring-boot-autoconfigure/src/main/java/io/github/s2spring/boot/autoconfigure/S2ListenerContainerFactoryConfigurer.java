@@ -80,9 +80,10 @@ public final class S2ListenerContainerFactoryConfigurer {
 	}
 
 	/**
-	 * The reconnection back-off of read sessions: {@code s2.base-delay} doubling up to
-	 * {@code s2.max-delay} with jitter, {@code s2.max-retries} times (without limit for
-	 * -1).
+	 * The back-off of opening a stream's session when S2 cannot be reached (open sessions
+	 * follow the client's session retry policy, made of the same properties):
+	 * {@code s2.base-delay} doubling up to {@code s2.max-delay} with jitter,
+	 * {@code s2.max-retries} times (without limit for -1).
 	 * @param properties the properties
 	 * @return the back-off
 	 */
