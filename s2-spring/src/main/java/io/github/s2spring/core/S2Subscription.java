@@ -1,23 +1,25 @@
 package io.github.s2spring.core;
 
 /**
- * A running programmatic listener; stop it when its messages are no longer wanted.
+ * A programmatic listener that runs until it is stopped, such as one per connected
+ * browser: cheap to create and to stop.
  */
 public interface S2Subscription extends AutoCloseable {
 
 	/**
-	 * Stops the listener: no message is delivered after this returns. Idempotent.
+	 * Stops the listener: the message being processed finishes, then reading stops.
+	 * Idempotent.
 	 */
 	void stop();
 
 	/**
-	 * Whether the listener is running.
-	 * @return whether running
+	 * Whether the listener runs.
+	 * @return whether it runs
 	 */
 	boolean isRunning();
 
 	/**
-	 * Same as {@link #stop()}.
+	 * Stops the listener, as {@link #stop()}.
 	 */
 	@Override
 	default void close() {

@@ -10,11 +10,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
+import io.github.s2spring.listener.AckMode;
+
 /**
  * Configuration properties of S2 ({@code s2.*}): where S2 is and how to authenticate, the
- * default basin, retries, the template's per-stream appenders, the embedded server and
- * observations. Invalid values stop the application at startup with a message naming the
- * property.
+ * default basin, retries, the template's per-stream appenders, the listener containers,
+ * the embedded server and observations. Invalid values stop the application at startup
+ * with a message naming the property.
  */
 @ConfigurationProperties("s2")
 public class S2Properties implements Validator {
@@ -50,8 +52,8 @@ public class S2Properties implements Validator {
 	private @Nullable String basin;
 
 	/**
-	 * Most retries of a failed call or session before it fails; -1 retries for as long as
-	 * the application runs.
+	 * Most retries of a failed call or session before it fails (listener read sessions
+	 * included); -1 retries for as long as the application runs.
 	 */
 	private int maxRetries = -1;
 
@@ -96,6 +98,8 @@ public class S2Properties implements Validator {
 	private final Template template = new Template();
 
 	private final Embedded embedded = new Embedded();
+
+	private final Listener listener = new Listener();
 
 	public @Nullable String getBaseUrl() {
 		return this.baseUrl;
@@ -207,6 +211,10 @@ public class S2Properties implements Validator {
 
 	public Embedded getEmbedded() {
 		return this.embedded;
+	}
+
+	public Listener getListener() {
+		return this.listener;
 	}
 
 	/**
@@ -372,6 +380,247 @@ public class S2Properties implements Validator {
 
 		public void setPort(int port) {
 			this.port = port;
+		}
+
+	}
+
+	/**
+	 * Position stores of listeners.
+	 */
+	public enum PositionStore {
+
+		/**
+		 * In memory: positions survive a container restart, not an application restart.
+		 */
+		MEMORY,
+
+		/** In an S2 stream of the application's own per listener id. */
+		STREAM
+
+	}
+
+	/**
+	 * Settings of the {@code @S2Listener} containers.
+	 */
+	public static class Listener {
+
+		/**
+		 * Most threads delivering messages to listeners, shared by every listener and
+		 * stream; unset means two per core.
+		 */
+		private @Nullable Integer maxThreads;
+
+		/**
+		 * When positions are committed: after each message (record), after each read
+		 * batch (batch) or when the listener acknowledges (manual).
+		 */
+		private AckMode ackMode = AckMode.BATCH;
+
+		/**
+		 * Whether listeners start with the application.
+		 */
+		private boolean autoStartup = true;
+
+		/**
+		 * How often listeners with a stream prefix list their basin for new streams.
+		 */
+		private Duration discoveryInterval = Duration.ofSeconds(30);
+
+		/**
+		 * After how long without messages a listener publishes an S2ListenerIdleEvent
+		 * (and again at every interval); unset publishes none.
+		 */
+		private @Nullable Duration idleEventInterval;
+
+		/**
+		 * How long stopping a listener waits for the deliveries in progress to finish and
+		 * their positions to be committed.
+		 */
+		private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Where listeners keep their positions: in memory, or in an S2 stream per
+		 * listener id so that a restarted application resumes where it stopped.
+		 */
+		private PositionStore positionStore = PositionStore.MEMORY;
+
+		/**
+		 * Basin of the position streams, when position-store is stream; unset uses the
+		 * default basin.
+		 */
+		private @Nullable String positionBasin;
+
+		/**
+		 * Prefix of the position streams' names, followed by the listener id; prefix
+		 * listeners leave these streams out.
+		 */
+		private String positionStreamPrefix = "s2-positions/";
+
+		private final Error error = new Error();
+
+		public @Nullable Integer getMaxThreads() {
+			return this.maxThreads;
+		}
+
+		public void setMaxThreads(@Nullable Integer maxThreads) {
+			this.maxThreads = maxThreads;
+		}
+
+		public AckMode getAckMode() {
+			return this.ackMode;
+		}
+
+		public void setAckMode(AckMode ackMode) {
+			this.ackMode = ackMode;
+		}
+
+		public boolean isAutoStartup() {
+			return this.autoStartup;
+		}
+
+		public void setAutoStartup(boolean autoStartup) {
+			this.autoStartup = autoStartup;
+		}
+
+		public Duration getDiscoveryInterval() {
+			return this.discoveryInterval;
+		}
+
+		public void setDiscoveryInterval(Duration discoveryInterval) {
+			this.discoveryInterval = discoveryInterval;
+		}
+
+		public @Nullable Duration getIdleEventInterval() {
+			return this.idleEventInterval;
+		}
+
+		public void setIdleEventInterval(@Nullable Duration idleEventInterval) {
+			this.idleEventInterval = idleEventInterval;
+		}
+
+		public Duration getShutdownTimeout() {
+			return this.shutdownTimeout;
+		}
+
+		public void setShutdownTimeout(Duration shutdownTimeout) {
+			this.shutdownTimeout = shutdownTimeout;
+		}
+
+		public PositionStore getPositionStore() {
+			return this.positionStore;
+		}
+
+		public void setPositionStore(PositionStore positionStore) {
+			this.positionStore = positionStore;
+		}
+
+		public @Nullable String getPositionBasin() {
+			return this.positionBasin;
+		}
+
+		public void setPositionBasin(@Nullable String positionBasin) {
+			this.positionBasin = positionBasin;
+		}
+
+		public String getPositionStreamPrefix() {
+			return this.positionStreamPrefix;
+		}
+
+		public void setPositionStreamPrefix(String positionStreamPrefix) {
+			this.positionStreamPrefix = positionStreamPrefix;
+		}
+
+		public Error getError() {
+			return this.error;
+		}
+
+		/**
+		 * How listeners handle messages they fail on.
+		 */
+		public static class Error {
+
+			/**
+			 * Deliveries of a failing message in all, the first included, before it goes
+			 * to the dead-letter stream (or the listener stops).
+			 */
+			private int maxAttempts = 3;
+
+			/**
+			 * Delay before the second delivery of a failing message.
+			 */
+			private Duration delay = Duration.ofSeconds(1);
+
+			/**
+			 * Factor applied to the delay before each further delivery.
+			 */
+			private double multiplier = 2.0;
+
+			/**
+			 * Largest delay between deliveries of a failing message.
+			 */
+			private Duration maxDelay = Duration.ofSeconds(10);
+
+			/**
+			 * Whether a message that keeps failing, or cannot be converted, is published
+			 * with its error to the dead-letter stream and the listener moves on; when
+			 * false the listener stops instead.
+			 */
+			private boolean deadLetter = true;
+
+			/**
+			 * Suffix of dead-letter streams, appended to the stream's name; they are in
+			 * the stream's basin and prefix listeners leave them out.
+			 */
+			private String deadLetterSuffix = ".dlt";
+
+			public int getMaxAttempts() {
+				return this.maxAttempts;
+			}
+
+			public void setMaxAttempts(int maxAttempts) {
+				this.maxAttempts = maxAttempts;
+			}
+
+			public Duration getDelay() {
+				return this.delay;
+			}
+
+			public void setDelay(Duration delay) {
+				this.delay = delay;
+			}
+
+			public double getMultiplier() {
+				return this.multiplier;
+			}
+
+			public void setMultiplier(double multiplier) {
+				this.multiplier = multiplier;
+			}
+
+			public Duration getMaxDelay() {
+				return this.maxDelay;
+			}
+
+			public void setMaxDelay(Duration maxDelay) {
+				this.maxDelay = maxDelay;
+			}
+
+			public boolean isDeadLetter() {
+				return this.deadLetter;
+			}
+
+			public void setDeadLetter(boolean deadLetter) {
+				this.deadLetter = deadLetter;
+			}
+
+			public String getDeadLetterSuffix() {
+				return this.deadLetterSuffix;
+			}
+
+			public void setDeadLetterSuffix(String deadLetterSuffix) {
+				this.deadLetterSuffix = deadLetterSuffix;
+			}
+
 		}
 
 	}

@@ -22,7 +22,7 @@ final class S2PropertiesValidation {
 		url(errors, "baseUrl", properties.getBaseUrl());
 		url(errors, "accountEndpoint", properties.getAccountEndpoint());
 		url(errors, "basinEndpoint", properties.getBasinEndpoint());
-		basin(errors, properties.getBasin());
+		basin(errors, "basin", properties.getBasin());
 		if (properties.getMaxRetries() < -1) {
 			errors.rejectValue("maxRetries", "min", "must be -1 (unlimited) or at least 0");
 		}
@@ -43,9 +43,47 @@ final class S2PropertiesValidation {
 		if (properties.getTemplate().getCloseTimeout().isNegative()) {
 			errors.rejectValue("template.closeTimeout", "min", "must not be negative");
 		}
+		listener(properties.getListener(), errors);
 		int port = properties.getEmbedded().getPort();
 		if (port < 0 || port > 65535) {
 			errors.rejectValue("embedded.port", "range", "must be between 0 (any free port) and 65535");
+		}
+	}
+
+	private static void listener(S2Properties.Listener listener, Errors errors) {
+		Integer maxThreads = listener.getMaxThreads();
+		if (maxThreads != null && maxThreads < 1) {
+			errors.rejectValue("listener.maxThreads", "min", "must be at least 1");
+		}
+		positive(errors, "listener.discoveryInterval", listener.getDiscoveryInterval());
+		Duration idle = listener.getIdleEventInterval();
+		if (idle != null) {
+			positive(errors, "listener.idleEventInterval", idle);
+		}
+		if (listener.getShutdownTimeout().isNegative()) {
+			errors.rejectValue("listener.shutdownTimeout", "min", "must not be negative");
+		}
+		if (listener.getPositionBasin() != null) {
+			basin(errors, "listener.positionBasin", listener.getPositionBasin());
+		}
+		if (listener.getPositionStreamPrefix().isEmpty()) {
+			errors.rejectValue("listener.positionStreamPrefix", "empty", "must not be empty");
+		}
+		S2Properties.Listener.Error error = listener.getError();
+		if (error.getMaxAttempts() < 1) {
+			errors.rejectValue("listener.error.maxAttempts", "min", "must be at least 1 (the first delivery)");
+		}
+		if (error.getDelay().isNegative()) {
+			errors.rejectValue("listener.error.delay", "min", "must not be negative");
+		}
+		if (error.getMultiplier() < 1) {
+			errors.rejectValue("listener.error.multiplier", "min", "must be at least 1");
+		}
+		if (error.getMaxDelay().compareTo(error.getDelay()) < 0) {
+			errors.rejectValue("listener.error.maxDelay", "min", "must be at least delay (" + error.getDelay() + ")");
+		}
+		if (error.getDeadLetterSuffix().isEmpty()) {
+			errors.rejectValue("listener.error.deadLetterSuffix", "empty", "must not be empty");
 		}
 	}
 
@@ -61,7 +99,7 @@ final class S2PropertiesValidation {
 		}
 	}
 
-	private static void basin(Errors errors, @Nullable String basin) {
+	private static void basin(Errors errors, String field, @Nullable String basin) {
 		if (basin == null) {
 			return;
 		}
@@ -69,7 +107,7 @@ final class S2PropertiesValidation {
 			CreateBasinRequest.of(basin);
 		}
 		catch (RuntimeException ex) {
-			errors.rejectValue("basin", "name", ex.getMessage());
+			errors.rejectValue(field, "name", ex.getMessage());
 		}
 	}
 

@@ -5,7 +5,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -176,19 +175,8 @@ class S2AutoConfigurationTests {
 	}
 
 	private void assertInvalid(String property, String field, String reason) {
-		this.runner.withPropertyValues("s2.base-url=http://localhost:4243", property).run((context) -> {
-			assertThat(context).hasFailed();
-			Throwable failure = context.getStartupFailure();
-			while (failure != null && !(failure instanceof BindValidationException)) {
-				failure = failure.getCause();
-			}
-			assertThat(failure).as("startup failure for %s", property).isInstanceOf(BindValidationException.class);
-			BindValidationException validation = (BindValidationException) failure;
-			assertThat(validation.getValidationErrors().getAllErrors()).singleElement().satisfies((error) -> {
-				assertThat(error.getCodes()).anySatisfy((code) -> assertThat(code).endsWith("." + field));
-				assertThat(error.getDefaultMessage()).contains(reason);
-			});
-		});
+		InvalidProperties.assertInvalid(this.runner.withPropertyValues("s2.base-url=http://localhost:4243"), property,
+				field, reason);
 	}
 
 	@Configuration(proxyBeanMethods = false)
