@@ -26,7 +26,7 @@ import io.github.s2spring.listener.S2ContainerProperties;
 import io.github.s2spring.listener.S2ErrorHandler;
 import io.github.s2spring.listener.S2ListenerContainer;
 import io.github.s2spring.listener.S2ListenerThreads;
-import io.github.s2spring.listener.S2MessageListener;
+import io.github.s2spring.core.S2MessageListener;
 import io.github.s2spring.listener.S2PositionStore;
 import io.github.s2spring.listener.adapter.S2MessageListenerAdapter;
 import io.github.s2spring.observation.S2ListenerObservationConvention;

@@ -1,17 +1,19 @@
 package io.github.s2spring.config;
 
+import io.github.s2spring.core.S2MessageListener;
+import io.github.s2spring.core.S2Subscriber;
 import io.github.s2spring.core.S2Subscription;
 import io.github.s2spring.listener.S2ListenerContainer;
-import io.github.s2spring.listener.S2MessageListener;
 import io.github.s2spring.support.S2StartPosition;
 
 /**
  * Creates listener containers: for the endpoints of {@code @S2Listener} methods, and for
- * programmatic listeners.
+ * programmatic listeners (as the {@link S2Subscriber} behind
+ * {@link io.github.s2spring.core.S2Operations#listen}).
  *
  * @see DefaultS2ListenerContainerFactory
  */
-public interface S2ListenerContainerFactory {
+public interface S2ListenerContainerFactory extends S2Subscriber {
 
 	/**
 	 * Creates a container for an endpoint; the registry starts it.
@@ -34,5 +36,11 @@ public interface S2ListenerContainerFactory {
 	 */
 	<T> S2Subscription listen(String basin, String stream, Class<T> type, S2StartPosition from,
 			S2MessageListener<T> listener);
+
+	@Override
+	default <T> S2Subscription subscribe(String basin, String stream, Class<T> type, S2StartPosition from,
+			S2MessageListener<T> listener) {
+		return listen(basin, stream, type, from, listener);
+	}
 
 }

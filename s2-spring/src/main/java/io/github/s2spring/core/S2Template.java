@@ -49,6 +49,12 @@ import io.github.s2spring.support.S2StartPosition;
 public class S2Template
 		implements S2Operations, BeanNameAware, ApplicationContextAware, SmartInitializingSingleton, DisposableBean {
 
+	/**
+	 * The bean that starts programmatic listeners when the context has several
+	 * {@link S2Subscriber}s: the default listener container factory.
+	 */
+	static final String DEFAULT_SUBSCRIBER_BEAN_NAME = "s2ListenerContainerFactory";
+
 	private final S2Client client;
 
 	private final S2AppenderRegistry appenders;
@@ -125,7 +131,8 @@ public class S2Template
 
 	/**
 	 * What starts programmatic listeners; by default the application context's unique
-	 * {@link S2Subscriber}, if any.
+	 * {@link S2Subscriber} (a listener container factory), else the one named
+	 * {@code s2ListenerContainerFactory}, if any.
 	 * @param subscriber the subscriber
 	 */
 	public void setSubscriber(S2Subscriber subscriber) {
@@ -155,7 +162,12 @@ public class S2Template
 			}
 		}
 		if (this.settings.subscriber == null) {
-			this.settings.subscriber = context.getBeanProvider(S2Subscriber.class).getIfUnique();
+			S2Subscriber subscriber = context.getBeanProvider(S2Subscriber.class).getIfUnique();
+			if (subscriber == null && context.containsBean(DEFAULT_SUBSCRIBER_BEAN_NAME)
+					&& context.getBean(DEFAULT_SUBSCRIBER_BEAN_NAME) instanceof S2Subscriber named) {
+				subscriber = named;
+			}
+			this.settings.subscriber = subscriber;
 		}
 	}
 

@@ -12,7 +12,7 @@ import io.github.s2spring.core.S2ReceivedMessage;
  * same time on different threads.
  * <p>
  * Implemented by the adapters of {@code @S2Listener} methods and of
- * {@link S2MessageListener}s; implement it to receive raw bytes.
+ * {@link io.github.s2spring.core.S2MessageListener}s; implement it to receive raw bytes.
  */
 @FunctionalInterface
 public interface S2ContainerListener {

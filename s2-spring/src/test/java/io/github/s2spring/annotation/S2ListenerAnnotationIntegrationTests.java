@@ -35,7 +35,7 @@ import io.github.s2spring.support.S2Headers;
 import io.github.s2spring.support.S2RecordMetadata;
 import io.github.s2spring.support.S2StartPosition;
 import io.github.s2spring.testsupport.TestS2;
-import io.github.s2spring.testsupport.TestS2Operations;
+import io.github.s2spring.core.S2Template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -271,8 +271,8 @@ class S2ListenerAnnotationIntegrationTests {
 		}
 
 		@Bean
-		TestS2Operations s2Operations(S2Client client, org.springframework.beans.factory.ObjectProvider<String> basin) {
-			return new TestS2Operations(client, basin.getIfAvailable(() -> "none"));
+		S2Template s2Operations(S2Client client, org.springframework.beans.factory.ObjectProvider<String> basin) {
+			return new S2Template(client, basin.getIfAvailable());
 		}
 
 	}

@@ -15,7 +15,7 @@ import io.github.s2spring.support.S2ConversionException;
 import io.github.s2spring.support.S2Headers;
 import io.github.s2spring.support.S2StartPosition;
 import io.github.s2spring.testsupport.TestS2;
-import io.github.s2spring.testsupport.TestS2Operations;
+import io.github.s2spring.core.S2Template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,14 +29,26 @@ class ErrorHandlingIntegrationTests extends ListenerTestSupport {
 
 	private final InMemoryS2PositionStore positions = new InMemoryS2PositionStore();
 
+	private S2Template template;
+
+	@org.junit.jupiter.api.BeforeEach
+	void template() {
+		this.template = new S2Template(this.s2.client(), this.basin);
+	}
+
+	@org.junit.jupiter.api.AfterEach
+	void closeTemplate() {
+		this.template.destroy();
+	}
+
 	record Note(int n, String text) {
 	}
 
 	@Test
 	void retriesAFailingMessageThenPublishesItToTheDeadLetterStreamAndMovesOn() {
 		this.s2.createStream(this.basin, "orders");
-		this.factory.setErrorHandler(new DefaultS2ErrorHandler(new FixedBackOff(50, 2),
-				new DeadLetterStreamRecoverer(new TestS2Operations(this.s2.client(), this.basin))));
+		this.factory.setErrorHandler(
+				new DefaultS2ErrorHandler(new FixedBackOff(50, 2), new DeadLetterStreamRecoverer(this.template)));
 		List<String> attempts = new CopyOnWriteArrayList<>();
 		S2ListenerContainer container = start("orders", (messages, ack) -> {
 			String text = new String(messages.get(0).payload());
@@ -70,8 +82,8 @@ class ErrorHandlingIntegrationTests extends ListenerTestSupport {
 	@Test
 	void sendsAMessageThatCannotBeConvertedToTheDeadLetterStreamAtOnceWithTheReason() {
 		this.s2.createStream(this.basin, "notes");
-		this.factory.setErrorHandler(new DefaultS2ErrorHandler(new FixedBackOff(50, 5),
-				new DeadLetterStreamRecoverer(new TestS2Operations(this.s2.client(), this.basin))));
+		this.factory.setErrorHandler(
+				new DefaultS2ErrorHandler(new FixedBackOff(50, 5), new DeadLetterStreamRecoverer(this.template)));
 		List<Note> received = new CopyOnWriteArrayList<>();
 		this.factory.setPositionStore(this.positions);
 		S2Subscription subscription = this.factory.listen(this.basin, "notes", Note.class, S2StartPosition.beginning(),

@@ -6,7 +6,7 @@ import java.util.List;
 import io.github.s2spring.core.S2ReceivedMessage;
 import io.github.s2spring.listener.Acknowledgment;
 import io.github.s2spring.listener.S2ContainerListener;
-import io.github.s2spring.listener.S2MessageListener;
+import io.github.s2spring.core.S2MessageListener;
 import io.github.s2spring.support.S2MessageConverter;
 
 /**
