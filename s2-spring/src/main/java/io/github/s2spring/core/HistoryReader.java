@@ -5,12 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.log.LogAccessor;
 
 import io.github.s2spring.client.data.Header;
 import io.github.s2spring.client.data.ReadBatch;
 import io.github.s2spring.client.data.ReadOptions;
 import io.github.s2spring.client.data.S2Stream;
+import io.github.s2spring.client.error.RangeNotSatisfiableException;
 import io.github.s2spring.client.patterns.MessageReader;
 import io.github.s2spring.client.patterns.ReadOutcome;
 import io.github.s2spring.client.patterns.S2Serializer;
@@ -44,8 +47,8 @@ final class HistoryReader {
 		MessageReader<byte[]> reader = new MessageReader<>(S2Serializer.bytes());
 		ReadOptions options = start(from);
 		while (messages.size() < count) {
-			ReadBatch batch = this.stream.read(options);
-			if (batch.isEmpty()) {
+			ReadBatch batch = readOrEmpty(options);
+			if (batch == null || batch.isEmpty()) {
 				break;
 			}
 			for (ReadOutcome<byte[]> outcome : reader.read(batch)) {
@@ -64,6 +67,19 @@ final class HistoryReader {
 			options = ReadOptions.fromSeqNum(next);
 		}
 		return messages;
+	}
+
+	/**
+	 * Reads one batch, or nothing when the start is at or beyond the tail: history ends
+	 * there.
+	 */
+	private @Nullable ReadBatch readOrEmpty(ReadOptions options) {
+		try {
+			return this.stream.read(options);
+		}
+		catch (RangeNotSatisfiableException ex) {
+			return null;
+		}
 	}
 
 	private <T> void convert(Class<T> type, ReadOutcome.Message<byte[]> message, List<S2ReceivedMessage<T>> into) {

@@ -250,13 +250,16 @@ public class S2Template
 		finally {
 			scope.close();
 		}
-		result.whenComplete((value, ex) -> {
+		if (observation.isNoop()) {
+			return result;
+		}
+		// the observation stops before the caller's callbacks run
+		return result.whenComplete((value, ex) -> {
 			if (ex != null) {
 				observation.error(ex);
 			}
 			observation.stop();
 		});
-		return result;
 	}
 
 	private OutgoingMessage<byte[]> outgoing(Object payload, Map<String, String> carried, @Nullable Long timestamp,
