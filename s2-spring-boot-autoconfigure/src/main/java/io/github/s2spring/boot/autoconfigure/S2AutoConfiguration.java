@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.client.RestClient;
 
 import io.github.s2spring.client.S2Client;
 import io.github.s2spring.client.config.RetryPolicy;
@@ -43,8 +44,9 @@ public final class S2AutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	S2Client s2Client(S2ConnectionDetails connectionDetails, S2Properties properties,
+			ObjectProvider<RestClient.Builder> restClientBuilder,
 			ObjectProvider<S2ClientConfigCustomizer> customizers) {
-		return S2Client.create(clientConfig(connectionDetails, properties, customizers));
+		return S2Client.create(clientConfig(connectionDetails, properties, restClientBuilder, customizers));
 	}
 
 	@Bean
@@ -80,6 +82,7 @@ public final class S2AutoConfiguration {
 	}
 
 	static S2ClientConfig clientConfig(S2ConnectionDetails connectionDetails, S2Properties properties,
+			ObjectProvider<RestClient.Builder> restClientBuilder,
 			ObjectProvider<S2ClientConfigCustomizer> customizers) {
 		String token = connectionDetails.getAccessToken();
 		S2ClientConfig.Builder builder = S2ClientConfig.builder((token != null) ? token : "")
@@ -88,6 +91,9 @@ public final class S2AutoConfiguration {
 			.requestTimeout(properties.getRequestTimeout())
 			.compression(compression(properties.getCompression()))
 			.sessionRetryPolicy(sessionRetryPolicy(properties));
+		// Boot's builder (spring-boot-restclient) brings its HTTP client settings, SSL
+		// bundles and HTTP client observations to the control plane
+		restClientBuilder.ifUnique(builder::controlPlaneClient);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}

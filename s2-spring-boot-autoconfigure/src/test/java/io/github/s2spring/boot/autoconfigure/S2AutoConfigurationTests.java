@@ -1,6 +1,8 @@
 package io.github.s2spring.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 
@@ -9,10 +11,13 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.client.RestClient;
 
 import io.github.s2spring.client.S2Client;
 import io.github.s2spring.client.config.RetryPolicy;
 import io.github.s2spring.client.config.S2ClientConfig;
+import io.github.s2spring.client.control.model.CreateBasinRequest;
 import io.github.s2spring.core.S2Admin;
 import io.github.s2spring.embedded.S2EmbeddedServer;
 import io.github.s2spring.protocol.s2s.Compression;
@@ -91,6 +96,32 @@ class S2AutoConfigurationTests {
 					"s2.max-delay=2s")
 			.run((context) -> assertThat(context.getBean(S2Client.class).config().sessionRetryPolicy())
 				.isEqualTo(new RetryPolicy(5, Duration.ofMillis(50), Duration.ofSeconds(2))));
+	}
+
+	@Test
+	void controlPlaneGoesThroughTheApplicationsRestClientBuilder() {
+		List<String> seen = new CopyOnWriteArrayList<>();
+		RestClient.Builder builder = RestClient.builder().requestInterceptor((request, body, execution) -> {
+			seen.add(request.getMethod() + " " + request.getURI().getPath() + " "
+					+ request.getHeaders().getFirst(HttpHeaders.USER_AGENT));
+			return execution.execute(request, body);
+		});
+		try (S2EmbeddedServer server = S2EmbeddedServer.builder().port(0).build().start()) {
+			this.runner.withBean(RestClient.Builder.class, () -> builder)
+				.withPropertyValues("s2.base-url=" + server.baseUrl())
+				.run((context) -> {
+					S2Client client = context.getBean(S2Client.class);
+					assertThat(client.config().controlPlaneClient()).isSameAs(builder);
+					client.basins().create(CreateBasinRequest.of("through-boot"));
+					assertThat(seen).containsExactly("POST /v1/basins " + S2ClientConfig.DEFAULT_USER_AGENT);
+				});
+		}
+	}
+
+	@Test
+	void withoutARestClientBuilderTheClientUsesItsOwn() {
+		this.runner.withPropertyValues("s2.base-url=http://localhost:4243")
+			.run((context) -> assertThat(context.getBean(S2Client.class).config().controlPlaneClient()).isNull());
 	}
 
 	@Test
