@@ -5,10 +5,11 @@
  * {@code io.github.s2spring.client.internal} are not exported.
  * <p>
  * Spring's {@code spring-web} (the control plane's RestClient) ships no module descriptor,
- * so it is an automatic module; the lint about requiring one is suppressed for that reason
- * alone. It does not appear in the API.
+ * so it is an automatic module; the lints about requiring one are suppressed for that
+ * reason alone. It appears in the API once: a {@code RestClient.Builder} may be given for
+ * the control plane.
  */
-@SuppressWarnings("requires-automatic")
+@SuppressWarnings({ "requires-automatic", "requires-transitive-automatic" })
 module io.github.s2spring.client {
 
 	requires transitive io.github.s2spring.protocol;
@@ -20,7 +21,7 @@ module io.github.s2spring.client {
 	requires io.netty.transport;
 	requires io.netty.common;
 	requires spring.core;
-	requires spring.web;
+	requires transitive spring.web;
 
 	exports io.github.s2spring.client;
 	exports io.github.s2spring.client.config;

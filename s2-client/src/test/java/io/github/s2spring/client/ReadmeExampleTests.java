@@ -71,6 +71,7 @@ class ReadmeExampleTests {
 				following.batches();
 				org.awaitility.Awaitility.await().until(() -> following.state().caughtUp());
 				following.closeAsync().join();
+				org.awaitility.Awaitility.await().until(() -> events.contains(new SessionEvent.Closed()));
 				assertThat(events).startsWith(new SessionEvent.Connecting(1), new SessionEvent.Connected(1))
 					.endsWith(new SessionEvent.Closed());
 				assertThat(following.state().phase()).isEqualTo(SessionState.Phase.CLOSED);

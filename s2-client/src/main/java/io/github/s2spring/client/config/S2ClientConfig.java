@@ -10,6 +10,8 @@ import javax.net.ssl.TrustManagerFactory;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.web.client.RestClient;
+
 import io.github.s2spring.client.S2Client;
 import io.github.s2spring.protocol.s2s.Compression;
 
@@ -63,6 +65,8 @@ public final class S2ClientConfig {
 
 	private final @Nullable TrustManagerFactory trustManagerFactory;
 
+	private final RestClient.@Nullable Builder controlPlaneClient;
+
 	private S2ClientConfig(Builder builder) {
 		this.accessToken = builder.accessToken;
 		this.endpoints = builder.endpoints;
@@ -78,6 +82,7 @@ public final class S2ClientConfig {
 		this.keepAliveInterval = builder.keepAliveInterval;
 		this.maxStreamsPerConnection = builder.maxStreamsPerConnection;
 		this.trustManagerFactory = builder.trustManagerFactory;
+		this.controlPlaneClient = builder.controlPlaneClient;
 	}
 
 	/**
@@ -143,6 +148,7 @@ public final class S2ClientConfig {
 		builder.keepAliveInterval = this.keepAliveInterval;
 		builder.maxStreamsPerConnection = this.maxStreamsPerConnection;
 		builder.trustManagerFactory = this.trustManagerFactory;
+		builder.controlPlaneClient = this.controlPlaneClient;
 		return builder;
 	}
 
@@ -286,6 +292,16 @@ public final class S2ClientConfig {
 		return this.trustManagerFactory;
 	}
 
+	/**
+	 * The {@link RestClient.Builder} the control plane's client is built from (a clone of
+	 * it), or {@code null} for the client's own JDK {@code HttpClient} with the connect
+	 * and request timeouts and trust managers of this configuration.
+	 * @return the builder
+	 */
+	public RestClient.@Nullable Builder controlPlaneClient() {
+		return this.controlPlaneClient;
+	}
+
 	@Override
 	public String toString() {
 		return "S2ClientConfig[accessToken=<redacted>, endpoints=" + this.endpoints + ", connectTimeout="
@@ -328,6 +344,8 @@ public final class S2ClientConfig {
 		private OptionalInt maxStreamsPerConnection = OptionalInt.empty();
 
 		private @Nullable TrustManagerFactory trustManagerFactory;
+
+		private RestClient.@Nullable Builder controlPlaneClient;
 
 		private Builder(String accessToken) {
 			Objects.requireNonNull(accessToken, "accessToken");
@@ -500,6 +518,22 @@ public final class S2ClientConfig {
 		 */
 		public Builder trustManagerFactory(TrustManagerFactory factory) {
 			this.trustManagerFactory = Objects.requireNonNull(factory, "trustManagerFactory");
+			return this;
+		}
+
+		/**
+		 * Sends control-plane requests (basins, streams, tokens, metrics) through a
+		 * client built from a clone of this builder, such as Spring Boot's
+		 * auto-configured one: its request factory (HTTP client settings, SSL bundles),
+		 * interceptors and HTTP client observations apply, and the connect and request
+		 * timeouts and trust managers of this configuration do not (they still apply to
+		 * the data plane). The S2 client adds its authorization, user agent and accept
+		 * headers.
+		 * @param builder the builder, not modified
+		 * @return this builder
+		 */
+		public Builder controlPlaneClient(RestClient.Builder builder) {
+			this.controlPlaneClient = Objects.requireNonNull(builder, "controlPlaneClient");
 			return this;
 		}
 

@@ -6,7 +6,7 @@ package io.github.s2spring.client.error;
  * {@value #CODE}; retryable (later, once the backlog has shrunk) and certainly without
  * effect.
  */
-public final class OverloadedException extends S2Exception {
+public class OverloadedException extends S2Exception {
 
 	/** The code of every overload refusal. */
 	public static final String CODE = "overloaded";

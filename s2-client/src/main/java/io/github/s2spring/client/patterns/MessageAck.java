@@ -10,7 +10,8 @@ import io.github.s2spring.protocol.StreamPosition;
  * @param start the position of the message's first record
  * @param end the sequence number after its last record, with the last record's timestamp
  * @param records the number of records the message took
+ * @param tail the stream's tail when the batch holding the last record was appended
  */
-public record MessageAck(StreamPosition start, StreamPosition end, int records) {
+public record MessageAck(StreamPosition start, StreamPosition end, int records, StreamPosition tail) {
 
 }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.s2spring.client.data.AppendRecord;
 import io.github.s2spring.client.data.Header;
 import io.github.s2spring.client.error.ValidationException;
@@ -72,6 +74,15 @@ final class MessageFramer {
 	}
 
 	/**
+	 * Takes back the stamps of messages framed since {@link #nextDedupeSeq()} returned a
+	 * value, for messages that are refused after all (an atomic batch that does not fit).
+	 * @param nextDedupeSeq the value to go back to
+	 */
+	void rewind(long nextDedupeSeq) {
+		this.nextDedupeSeq = nextDedupeSeq;
+	}
+
+	/**
 	 * Checks that a message can be framed, without stamping anything.
 	 * @param payloadBytes the size of the serialized message
 	 * @param headers the message's own headers
@@ -116,7 +127,17 @@ final class MessageFramer {
 	 * @return the message, ready to append
 	 */
 	PreparedMessage frame(byte[] payload) {
-		return frame(payload, List.of());
+		return frame(payload, List.of(), null);
+	}
+
+	/**
+	 * Frames one serialized message with headers and no timestamp.
+	 * @param payload the serialized message
+	 * @param headers the message's own headers
+	 * @return the message, ready to append
+	 */
+	PreparedMessage frame(byte[] payload, List<Header> headers) {
+		return frame(payload, headers, null);
 	}
 
 	/**
@@ -125,12 +146,13 @@ final class MessageFramer {
 	 * batch.
 	 * @param payload the serialized message; not modified
 	 * @param headers the message's own headers, for its first record
+	 * @param timestamp the timestamp of every record, or {@code null}
 	 * @return the message, ready to append
 	 * @throws EmptyMessageException if the payload is empty
 	 * @throws FrameSizeException if the payload is larger than the limit
 	 * @throws ValidationException if the headers are not allowed
 	 */
-	PreparedMessage frame(byte[] payload, List<Header> headers) {
+	PreparedMessage frame(byte[] payload, List<Header> headers, @Nullable Long timestamp) {
 		int first = check(payload.length, headers);
 		int chunk = this.options.chunkBytes();
 		int count = (payload.length <= first) ? 1 : 1 + (payload.length - first + chunk - 1) / chunk;
@@ -152,7 +174,7 @@ final class MessageFramer {
 				recordHeaders.addAll(headers);
 			}
 			int size = Math.min((i == 0) ? first : chunk, payload.length - offset);
-			records.add(new AppendRecord(recordHeaders, ByteBuffer.wrap(payload, offset, size), null));
+			records.add(new AppendRecord(recordHeaders, ByteBuffer.wrap(payload, offset, size), timestamp));
 			offset += size;
 		}
 		if (this.options.dedupe()) {

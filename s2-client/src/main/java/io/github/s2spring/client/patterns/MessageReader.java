@@ -16,7 +16,8 @@ import io.github.s2spring.client.patterns.ReadOutcome.Reason;
  * Reads typed messages from records, compatible with the TypeScript
  * {@code DeserializingReadSession}: each record goes through the {@link DedupeFilter},
  * then the {@link FrameAssembler}, and every complete message through the deserializer,
- * with the headers of its first record (the patterns headers removed).
+ * with the headers of its first record (the patterns headers removed). Command records
+ * (fence, trim) are not messages and are skipped.
  * <p>
  * One form per use: {@link #read(ReadBatch)} for any batch (a unary read, or batches you
  * already have), {@link #iterate(ReadSession)} to block on a session,
@@ -110,6 +111,9 @@ public final class MessageReader<T> {
 	}
 
 	private void read(SequencedRecord record, List<ReadOutcome<T>> out) {
+		if (record.isCommand()) {
+			return;
+		}
 		ReservedHeaders headers;
 		try {
 			headers = ReservedHeaders.parse(record.headers());

@@ -32,6 +32,8 @@ final class PendingMessage {
 
 	private @Nullable StreamPosition end;
 
+	private @Nullable StreamPosition tail;
+
 	/**
 	 * Creates a pending message.
 	 * @param bytes its serialized size
@@ -55,6 +57,7 @@ final class PendingMessage {
 		}
 		if (part == this.parts.get(this.parts.size() - 1)) {
 			this.end = new StreamPosition(first + part.count, ack.end().timestamp());
+			this.tail = ack.tail();
 		}
 		this.ackedParts++;
 	}
@@ -72,10 +75,10 @@ final class PendingMessage {
 	 * @return the acknowledgement
 	 */
 	MessageAck ack() {
-		if (this.start == null || this.end == null) {
+		if (this.start == null || this.end == null || this.tail == null) {
 			throw new IllegalStateException("The message is not acknowledged yet");
 		}
-		return new MessageAck(this.start, this.end, recordCount());
+		return new MessageAck(this.start, this.end, recordCount(), this.tail);
 	}
 
 	/**

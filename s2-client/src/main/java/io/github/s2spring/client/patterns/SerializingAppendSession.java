@@ -12,12 +12,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 import io.github.s2spring.client.data.AppendAck;
+import io.github.s2spring.client.data.AppendBatch;
 import io.github.s2spring.client.data.AppendRecord;
 import io.github.s2spring.client.data.AppendSession;
 import io.github.s2spring.client.data.AppendTicket;
 import io.github.s2spring.client.data.Header;
 import io.github.s2spring.client.error.OverloadedException;
 import io.github.s2spring.client.error.S2Exception;
+import io.github.s2spring.client.error.ValidationException;
 
 /**
  * Appends typed messages to one stream through an {@link AppendSession}, byte-compatible
@@ -183,35 +185,117 @@ public final class SerializingAppendSession<T> implements AutoCloseable {
 	 * nothing written), or with {@link MessageAppendException} (outcome unknown)
 	 */
 	public CompletableFuture<MessageAck> send(T message, List<Header> headers) {
-		List<Header> all = new ArrayList<>(headers);
-		byte[] payload;
+		return send(new OutgoingMessage<>(message, headers, null));
+	}
+
+	/**
+	 * Appends a message with headers of its own on its first record and, if given, a
+	 * timestamp on its records.
+	 * @param message the message, its headers and timestamp
+	 * @return completes when every record of the message is acknowledged; fails as
+	 * {@link #send(Object, List)} does
+	 */
+	public CompletableFuture<MessageAck> send(OutgoingMessage<T> message) {
+		Serialized serialized;
 		try {
-			payload = this.serializer.serialize(message, all);
-		}
-		catch (PatternException ex) {
-			return CompletableFuture.failedFuture(ex);
-		}
-		catch (RuntimeException ex) {
-			return CompletableFuture.failedFuture(new SerializationException(
-					"Cannot serialize a message of type " + message.getClass().getName(), ex));
-		}
-		try {
-			this.framer.check(payload.length, all);
+			serialized = serialize(message);
 		}
 		catch (S2Exception ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
 		PendingMessage pending;
 		synchronized (this.lock) {
-			S2Exception refusal = refusal(payload.length);
+			S2Exception refusal = refusal(serialized.payload.length);
 			if (refusal != null) {
 				return CompletableFuture.failedFuture(refusal);
 			}
-			PreparedMessage prepared = this.framer.frame(payload, all);
+			PreparedMessage prepared = this.framer.frame(serialized.payload, serialized.headers, message.timestamp());
 			pending = accept(prepared.records(), prepared.bytes(), prepared.firstDedupeSeq());
 		}
 		pump();
 		return pending.result;
+	}
+
+	/**
+	 * Appends messages as one batch: all are appended, contiguous and in order, or none
+	 * is. They are refused before anything is stamped or sent when their records do not
+	 * fit in one S2 batch (1000 records, 1 MiB metered).
+	 * @param messages the messages, at least one
+	 * @return completes when the batch is acknowledged, with the positions of all the
+	 * messages' records; fails as {@link #send(Object, List)} does, or with a
+	 * {@link io.github.s2spring.client.error.ValidationException} naming the limit the
+	 * batch would break
+	 */
+	public CompletableFuture<MessageAck> sendAtomically(List<OutgoingMessage<T>> messages) {
+		if (messages.isEmpty()) {
+			return CompletableFuture
+				.failedFuture(new ValidationException("atomic batch", "0 messages", "must have at least one message"));
+		}
+		List<Serialized> serialized = new ArrayList<>(messages.size());
+		long bytes = 0;
+		try {
+			for (OutgoingMessage<T> message : messages) {
+				Serialized one = serialize(message);
+				serialized.add(one);
+				bytes += one.payload.length;
+			}
+		}
+		catch (S2Exception ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		PendingMessage pending;
+		synchronized (this.lock) {
+			S2Exception refusal = refusal(bytes);
+			if (refusal != null) {
+				return CompletableFuture.failedFuture(refusal);
+			}
+			long rewindTo = this.framer.nextDedupeSeq();
+			List<AppendRecord> records = new ArrayList<>();
+			OptionalLong firstDedupeSeq = OptionalLong.empty();
+			for (int i = 0; i < messages.size(); i++) {
+				PreparedMessage prepared = this.framer.frame(serialized.get(i).payload, serialized.get(i).headers,
+						messages.get(i).timestamp());
+				records.addAll(prepared.records());
+				if (i == 0) {
+					firstDedupeSeq = prepared.firstDedupeSeq();
+				}
+			}
+			try {
+				AppendBatch.of(records);
+			}
+			catch (ValidationException ex) {
+				this.framer.rewind(rewindTo);
+				return CompletableFuture.failedFuture(new ValidationException("atomic batch",
+						messages.size() + " messages in " + records.size() + " records",
+						"must fit in one S2 batch (" + ex.reason() + ")"));
+			}
+			if (this.packer.open() != null) {
+				this.sealed.add(this.packer.seal());
+			}
+			pending = accept(records, bytes, firstDedupeSeq);
+			if (this.packer.open() != null) {
+				this.sealed.add(this.packer.seal());
+			}
+		}
+		pump();
+		return pending.result;
+	}
+
+	private Serialized serialize(OutgoingMessage<T> message) {
+		List<Header> all = new ArrayList<>(message.headers());
+		byte[] payload;
+		try {
+			payload = this.serializer.serialize(message.message(), all);
+		}
+		catch (PatternException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw new SerializationException(
+					"Cannot serialize a message of type " + message.message().getClass().getName(), ex);
+		}
+		this.framer.check(payload.length, all);
+		return new Serialized(payload, all);
 	}
 
 	/**
@@ -454,6 +538,13 @@ public final class SerializingAppendSession<T> implements AutoCloseable {
 			cause = cause.getCause();
 		}
 		return cause;
+	}
+
+	/**
+	 * A message's bytes and every header of its first record.
+	 */
+	private record Serialized(byte[] payload, List<Header> headers) {
+
 	}
 
 }

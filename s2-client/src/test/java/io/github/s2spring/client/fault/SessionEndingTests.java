@@ -220,7 +220,8 @@ class SessionEndingTests {
 			assertThatExceptionOfType(SeqNumMismatchException.class)
 				.isThrownBy(() -> session.append(AppendBatch.of(AppendRecord.of("x")).withMatchSeqNum(0)));
 			assertThat(server.requests()).hasSize(1);
-			assertThat(session.state().phase()).isEqualTo(SessionState.Phase.FAILED);
+			org.awaitility.Awaitility.await()
+				.untilAsserted(() -> assertThat(session.state().phase()).isEqualTo(SessionState.Phase.FAILED));
 			assertThat(session.failure()).isInstanceOf(SeqNumMismatchException.class);
 		}
 	}

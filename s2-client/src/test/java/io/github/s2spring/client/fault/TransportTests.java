@@ -10,6 +10,7 @@ import io.github.s2spring.client.S2Client;
 import io.github.s2spring.client.TestServers;
 import io.github.s2spring.client.config.RetryPolicy;
 import io.github.s2spring.client.config.S2ClientConfig;
+import io.github.s2spring.client.control.model.BasinInfo;
 import io.github.s2spring.client.config.S2Endpoints;
 import io.github.s2spring.client.data.AppendAck;
 import io.github.s2spring.client.data.AppendBatch;
@@ -54,6 +55,7 @@ class TransportTests {
 				assertThat(stream.read(ReadOptions.fromSeqNum(0)).records()).hasSize(1);
 				assertThat(stream.readSession(ReadOptions.fromSeqNum(0).withCount(1)).records().next().bodyAsString())
 					.isEqualTo("secret");
+				assertThat(trusting.basins().list()).extracting(BasinInfo::name).containsExactly(TestServers.BASIN);
 			}
 			try (S2Client verifying = S2Client.create(S2ClientConfig.builder("t")
 				.endpoints(S2Endpoints.single(server.baseUrl()))

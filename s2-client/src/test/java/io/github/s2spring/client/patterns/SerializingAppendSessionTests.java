@@ -41,8 +41,10 @@ class SerializingAppendSessionTests {
 				MessageWriterOptions.builder().chunkBytes(3).build());
 		MessageAck first = writer.send("abcdefg").get(10, TimeUnit.SECONDS);
 		MessageAck second = writer.send("hi").get(10, TimeUnit.SECONDS);
-		assertThat(first).isEqualTo(new MessageAck(new StreamPosition(0, 1000), new StreamPosition(3, 1000), 3));
-		assertThat(second).isEqualTo(new MessageAck(new StreamPosition(3, 1003), new StreamPosition(4, 1003), 1));
+		assertThat(first).isEqualTo(new MessageAck(new StreamPosition(0, 1000), new StreamPosition(3, 1000), 3,
+				new StreamPosition(3, 1000)));
+		assertThat(second).isEqualTo(new MessageAck(new StreamPosition(3, 1003), new StreamPosition(4, 1003), 1,
+				new StreamPosition(4, 1003)));
 		assertThat(writer.nextDedupeSeq()).isEqualTo(4);
 		assertThat(stream.batches()).extracting(AppendBatch::size).containsExactly(3, 1);
 		assertThat(MessageReaderTests.values(read(S2Serializer.string(), stream))).containsExactly("abcdefg", "hi");

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -65,11 +69,21 @@ final class ControlTransport implements AutoCloseable {
 		this.asyncExecutor = new ThreadPoolExecutor(ASYNC_THREADS, ASYNC_THREADS, 30, TimeUnit.SECONDS,
 				new LinkedBlockingQueue<>(), daemonThreads("s2-control-"));
 		this.asyncExecutor.allowCoreThreadTimeOut(true);
-		HttpClient http = HttpClient.newBuilder()
+		RestClient.Builder supplied = config.controlPlaneClient();
+		if (supplied != null) {
+			this.httpClient = null;
+			this.restClient = supplied.clone().defaultHeaders((headers) -> defaultHeaders(config, headers)).build();
+			return;
+		}
+		HttpClient.Builder httpBuilder = HttpClient.newBuilder()
 			.connectTimeout(config.connectTimeout())
 			.version(config.endpoints().account().secure() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-			.executor(this.httpExecutor)
-			.build();
+			.executor(this.httpExecutor);
+		TrustManagerFactory trust = config.trustManagerFactory();
+		if (trust != null) {
+			httpBuilder.sslContext(sslContext(trust));
+		}
+		HttpClient http = httpBuilder.build();
 		this.httpClient = http;
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(http);
 		requestFactory.setReadTimeout(config.requestTimeout());
@@ -77,6 +91,17 @@ final class ControlTransport implements AutoCloseable {
 			.requestFactory(requestFactory)
 			.defaultHeaders((headers) -> defaultHeaders(config, headers))
 			.build();
+	}
+
+	private static SSLContext sslContext(TrustManagerFactory trust) {
+		try {
+			SSLContext context = SSLContext.getInstance("TLS");
+			context.init(null, trust.getTrustManagers(), null);
+			return context;
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Cannot build a TLS context from the configured trust managers", ex);
+		}
 	}
 
 	private static void defaultHeaders(S2ClientConfig config, HttpHeaders headers) {
