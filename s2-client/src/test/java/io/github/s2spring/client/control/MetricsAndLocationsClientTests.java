@@ -1,6 +1,8 @@
 package io.github.s2spring.client.control;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -31,6 +33,11 @@ class MetricsAndLocationsClientTests extends ScriptedServerTests {
 			+ "{\"gauge\":{\"name\":\"storage\",\"unit\":\"bytes\",\"values\":[[1700000000,10]]}},"
 			+ "{\"label\":{\"name\":\"active-basins\",\"values\":[\"a-basin-1\",\"b-basin-2\"]}}]}";
 
+	private static final MetricsQuery HOUR = MetricsQuery.between(Instant.ofEpochSecond(1700000000),
+			Instant.ofEpochSecond(1700003600));
+
+	private static final String PERIOD = "&start=1700000000&end=1700003600";
+
 	@Test
 	void allFourMetricShapesAreRead() {
 		this.server.reply(200, ALL_SHAPES);
@@ -59,23 +66,22 @@ class MetricsAndLocationsClientTests extends ScriptedServerTests {
 			.reply(200, "{\"values\":[]}")
 			.reply(200, "{\"values\":[]}")
 			.reply(200, "{\"values\":[]}");
-		assertThat(this.client.metrics().basin("my-basin-1", BasinMetricSet.READ_THROUGHPUT, MetricsQuery.defaults()))
+		assertThat(this.client.metrics().basin("my-basin-1", BasinMetricSet.READ_THROUGHPUT, HOUR)).isEmpty();
+		assertThat(this.client.metrics().stream("my-basin-1", "chat/général x", StreamMetricSet.STORAGE, HOUR))
+			.isEmpty();
+		assertThat(this.client.metrics().accountAsync(AccountMetricSet.ACTIVE_BASINS, HOUR).get(10, TimeUnit.SECONDS))
 			.isEmpty();
 		assertThat(this.client.metrics()
-			.stream("my-basin-1", "chat/général x", StreamMetricSet.STORAGE, MetricsQuery.defaults())).isEmpty();
-		assertThat(this.client.metrics()
-			.accountAsync(AccountMetricSet.ACTIVE_BASINS, MetricsQuery.defaults())
+			.basinAsync("my-basin-1", BasinMetricSet.BASIN_OPS, HOUR)
 			.get(10, TimeUnit.SECONDS)).isEmpty();
 		assertThat(this.client.metrics()
-			.basinAsync("my-basin-1", BasinMetricSet.BASIN_OPS, MetricsQuery.defaults())
-			.get(10, TimeUnit.SECONDS)).isEmpty();
-		assertThat(this.client.metrics()
-			.streamAsync("my-basin-1", "s", StreamMetricSet.STORAGE, MetricsQuery.defaults())
+			.streamAsync("my-basin-1", "s", StreamMetricSet.STORAGE, HOUR)
 			.get(10, TimeUnit.SECONDS)).isEmpty();
 		assertThat(this.server.requests()).extracting((r) -> r.rawPath() + "?" + r.rawQuery())
-			.containsExactly("/v1/metrics/my-basin-1?set=read-throughput",
-					"/v1/metrics/my-basin-1/chat%2Fg%C3%A9n%C3%A9ral%20x?set=storage", "/v1/metrics?set=active-basins",
-					"/v1/metrics/my-basin-1?set=basin-ops", "/v1/metrics/my-basin-1/s?set=storage");
+			.containsExactly("/v1/metrics/my-basin-1?set=read-throughput" + PERIOD,
+					"/v1/metrics/my-basin-1/chat%2Fg%C3%A9n%C3%A9ral%20x?set=storage" + PERIOD,
+					"/v1/metrics?set=active-basins" + PERIOD, "/v1/metrics/my-basin-1?set=basin-ops" + PERIOD,
+					"/v1/metrics/my-basin-1/s?set=storage" + PERIOD);
 	}
 
 	@Test
@@ -88,7 +94,7 @@ class MetricsAndLocationsClientTests extends ScriptedServerTests {
 		for (String expected : List.of("not scalar, accumulation, gauge or label", "is not [seconds, value]",
 				"unknown value \"parsecs\"", "scalar metric has no value", "label value 1 is not a string")) {
 			assertThatExceptionOfType(TransportException.class)
-				.isThrownBy(() -> this.client.metrics().account(AccountMetricSet.ACCOUNT_OPS, MetricsQuery.defaults()))
+				.isThrownBy(() -> this.client.metrics().account(AccountMetricSet.ACCOUNT_OPS, HOUR))
 				.withMessageContaining(expected);
 		}
 	}
@@ -104,6 +110,18 @@ class MetricsAndLocationsClientTests extends ScriptedServerTests {
 		assertThatExceptionOfType(ValidationException.class)
 			.isThrownBy(() -> MetricsQuery.between(Instant.ofEpochSecond(1), Instant.ofEpochSecond(1L << 33)))
 			.withMessageContaining("metrics end");
+		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> MetricsQuery.last(Duration.ofSeconds(-1)))
+			.withMessageContaining("metrics period");
+	}
+
+	@Test
+	void theLastPeriodEndsNowToTheSecond() {
+		Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		MetricsQuery query = MetricsQuery.last(Duration.ofHours(1));
+		assertThat(query.end()).isBetween(before, Instant.now());
+		assertThat(query.end().getNano()).isZero();
+		assertThat(Duration.between(query.start(), query.end())).isEqualTo(Duration.ofHours(1));
+		assertThat(query.interval()).isNull();
 	}
 
 	@Test

@@ -1,6 +1,8 @@
 package io.github.s2spring.client.control.model;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,8 +12,10 @@ import io.github.s2spring.client.error.ValidationException;
  * The period and resolution of a metrics request. Times are sent as whole seconds since
  * the Unix epoch.
  *
- * @param start the start of the period, or {@code null} for the server's default
- * @param end the end of the period, or {@code null} for now
+ * @param start the start of the period; S2 requires it (a request without it is refused
+ * with a 422), {@code null} only leaves it out
+ * @param end the end of the period, at most 30 days after the start; S2 requires it, as
+ * the start
  * @param interval the bucket width, or {@code null} for the set's default
  */
 public record MetricsQuery(@Nullable Instant start, @Nullable Instant end, @Nullable TimeseriesInterval interval) {
@@ -33,11 +37,17 @@ public record MetricsQuery(@Nullable Instant start, @Nullable Instant end, @Null
 	}
 
 	/**
-	 * The server's default period and interval.
+	 * The period that ends now (to the second) and began {@code period} ago, with the
+	 * set's default interval.
+	 * @param period how far back the period starts
 	 * @return the query
 	 */
-	public static MetricsQuery defaults() {
-		return new MetricsQuery(null, null, null);
+	public static MetricsQuery last(Duration period) {
+		if (period.isNegative()) {
+			throw new ValidationException("metrics period", period, "must not be negative");
+		}
+		Instant end = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		return new MetricsQuery(end.minus(period), end, null);
 	}
 
 	/**
