@@ -25,6 +25,8 @@ import io.micrometer.core.instrument.binder.BaseUnits;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.log.LogAccessor;
 
 import io.github.s2spring.core.S2AppenderRegistry;
@@ -50,9 +52,11 @@ import io.github.s2spring.listener.S2StreamState;
  * <p>
  * Listeners and appenders come and go: {@link #refresh()}, run every
  * {@link #setRefreshInterval refresh interval} once bound, adds the meters of new ones
- * and removes those that are gone. Close it to stop refreshing and remove every meter.
+ * and removes those that are gone; as a bean, it also refreshes when the application
+ * context is refreshed, so that the listeners registered at startup have meters at once.
+ * Close it to stop refreshing and remove every meter.
  */
-public final class S2Metrics implements MeterBinder, AutoCloseable {
+public final class S2Metrics implements MeterBinder, ApplicationListener<ContextRefreshedEvent>, AutoCloseable {
 
 	/** Messages a listener processed (counter). */
 	public static final String LISTENER_MESSAGES = "s2.listener.messages";
@@ -169,6 +173,15 @@ public final class S2Metrics implements MeterBinder, AutoCloseable {
 		synchronized (this.monitor) {
 			refreshLocked();
 		}
+	}
+
+	/**
+	 * Refreshes once the context is refreshed: the listener containers exist by then.
+	 * @param event the event
+	 */
+	@Override
+	public void onApplicationEvent(ContextRefreshedEvent event) {
+		refresh();
 	}
 
 	private void refreshQuietly() {

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.context.support.StaticApplicationContext;
+
 import io.github.s2spring.client.data.SequencedRecord;
 import io.github.s2spring.config.DefaultS2ListenerContainerFactory;
 import io.github.s2spring.config.SimpleS2ListenerEndpoint;
@@ -191,6 +194,7 @@ class S2MetricsIntegrationTests {
 	@Test
 	void refreshesOnItsOwnAndCloseRemovesEveryMeter() throws Exception {
 		this.metrics = new S2Metrics(() -> this.containers, this.appenders, false);
+		this.metrics.onApplicationEvent(new ContextRefreshedEvent(new StaticApplicationContext()));
 		this.metrics.setRefreshInterval(Duration.ofMillis(50));
 		this.metrics.bindTo(this.registry);
 		assertThat(this.metrics.isStreamTags()).isFalse();
