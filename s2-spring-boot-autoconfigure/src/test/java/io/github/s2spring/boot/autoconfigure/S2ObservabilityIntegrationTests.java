@@ -186,7 +186,9 @@ class S2ObservabilityIntegrationTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.received.size() == 9);
 		assertThat(this.received).containsExactly("order 0", "order 1", "order 2", "order 3", "order 4", "order 0",
 				"order 1", "order 0", "order 1");
-		assertThat(this.endpoint.control("nobody", "pause", null, null)).isNull();
+		assertThatExceptionOfType(InvalidEndpointRequestException.class)
+			.isThrownBy(() -> this.endpoint.control("nobody", "pause", null, null))
+			.withMessage("No listener has the id 'nobody'");
 		assertThatExceptionOfType(InvalidEndpointRequestException.class)
 			.isThrownBy(() -> this.endpoint.control("orders", "stop", null, null))
 			.withMessage("Unknown action 'stop': use pause, resume or seek");

@@ -85,15 +85,17 @@ public class S2Endpoint {
 	 * @param action {@code pause}, {@code resume} or {@code seek}
 	 * @param stream for {@code seek}: the stream, or {@code null} for every stream
 	 * @param seqNum for {@code seek}: the seq num of the next message to deliver
-	 * @return the listener after the action, or {@code null} (404) if there is none with
-	 * this id
+	 * @return the listener after the action
+	 * @throws InvalidEndpointRequestException (400) if there is no listener with this id,
+	 * the action is unknown or a seek has no seq num
 	 */
 	@WriteOperation
-	public @Nullable ListenerDescriptor control(@Selector String listenerId, String action, @Nullable String stream,
+	public ListenerDescriptor control(@Selector String listenerId, String action, @Nullable String stream,
 			@Nullable Long seqNum) {
 		S2ListenerContainer container = container(listenerId);
 		if (container == null) {
-			return null;
+			throw new InvalidEndpointRequestException("No listener has the id '" + listenerId + "'",
+					"Unknown listener");
 		}
 		switch (action) {
 			case "pause" -> container.pause();
