@@ -47,9 +47,13 @@ public class S2AppenderRegistry implements SmartLifecycle, DisposableBean {
 
 	private final ScheduledExecutorService sweeper;
 
+	private final Object closedLock = new Object();
+
+	private final Map<String, Closed> closed = new ConcurrentHashMap<>();
+
 	private volatile boolean running = true;
 
-	private volatile boolean closed;
+	private volatile boolean stopped;
 
 	/**
 	 * Creates a registry.
@@ -81,7 +85,7 @@ public class S2AppenderRegistry implements SmartLifecycle, DisposableBean {
 	 * @throws TransportException ({@code closed}) once the registry stopped
 	 */
 	S2StreamAppender appender(String basin, String stream, @Nullable String fencingToken) {
-		if (this.closed) {
+		if (this.stopped) {
 			throw TransportException.closed("The S2 template (stopped)");
 		}
 		return this.appenders.computeIfAbsent(new Key(basin, stream, fencingToken),
@@ -92,7 +96,16 @@ public class S2AppenderRegistry implements SmartLifecycle, DisposableBean {
 	 * Forgets a closed appender, so that the next send creates a new one.
 	 */
 	void remove(S2StreamAppender appender) {
-		this.appenders.remove(new Key(appender.basin(), appender.stream(), appender.fencingToken()), appender);
+		synchronized (this.closedLock) {
+			if (this.appenders.remove(new Key(appender.basin(), appender.stream(), appender.fencingToken()),
+					appender)) {
+				retire(appender.snapshot());
+			}
+		}
+	}
+
+	private void retire(S2AppenderState state) {
+		this.closed.computeIfAbsent(state.basin(), (basin) -> new Closed()).add(state);
 	}
 
 	/**
@@ -130,6 +143,62 @@ public class S2AppenderRegistry implements SmartLifecycle, DisposableBean {
 		return states;
 	}
 
+	/**
+	 * A snapshot of the appender of one stream (the one without a fencing token).
+	 * @param basin the basin
+	 * @param stream the stream
+	 * @return the state, or {@code null} if the stream has no open appender
+	 */
+	public @Nullable S2AppenderState appender(String basin, String stream) {
+		S2StreamAppender appender = this.appenders.get(new Key(basin, stream, null));
+		return (appender != null) ? appender.snapshot() : null;
+	}
+
+	/**
+	 * The basins that have or had appenders.
+	 * @return the basins, in no particular order
+	 */
+	public List<String> basins() {
+		synchronized (this.closedLock) {
+			List<String> basins = new ArrayList<>(this.closed.keySet());
+			for (Key key : this.appenders.keySet()) {
+				if (!basins.contains(key.basin())) {
+					basins.add(key.basin());
+				}
+			}
+			return basins;
+		}
+	}
+
+	/**
+	 * The appenders of a basin taken together, including those that closed.
+	 * @param basin the basin
+	 * @return the totals
+	 */
+	public S2AppenderTotals totals(String basin) {
+		synchronized (this.closedLock) {
+			Closed before = this.closed.get(basin);
+			int count = 0;
+			long pending = 0;
+			long inflight = 0;
+			long reconnects = (before != null) ? before.reconnects : 0;
+			long sent = (before != null) ? before.sent : 0;
+			long failed = (before != null) ? before.failed : 0;
+			for (S2StreamAppender appender : this.appenders.values()) {
+				if (appender.basin().equals(basin)) {
+					S2AppenderState state = appender.snapshot();
+					count++;
+					pending += state.pendingSends();
+					inflight += state.inflightBytes();
+					reconnects += state.reconnects();
+					sent += state.sent();
+					failed += state.failed();
+				}
+			}
+			return new S2AppenderTotals(count, pending, inflight, reconnects, sent, failed);
+		}
+	}
+
 	private void closeIdle() {
 		long now = System.nanoTime();
 		for (S2StreamAppender appender : this.appenders.values()) {
@@ -151,7 +220,7 @@ public class S2AppenderRegistry implements SmartLifecycle, DisposableBean {
 			return;
 		}
 		this.running = false;
-		this.closed = true;
+		this.stopped = true;
 		try {
 			flush().get(this.options.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
@@ -166,10 +235,13 @@ public class S2AppenderRegistry implements SmartLifecycle, DisposableBean {
 			logger.debug(ex, "Flush on stop failed");
 		}
 		List<CompletableFuture<Void>> closing = new ArrayList<>();
-		for (S2StreamAppender appender : this.appenders.values()) {
-			closing.add(appender.close());
+		synchronized (this.closedLock) {
+			for (S2StreamAppender appender : this.appenders.values()) {
+				closing.add(appender.close());
+				retire(appender.snapshot());
+			}
+			this.appenders.clear();
 		}
-		this.appenders.clear();
 		try {
 			CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))
 				.get(Math.max(1, this.options.closeTimeout().toMillis()), TimeUnit.MILLISECONDS);
@@ -199,6 +271,25 @@ public class S2AppenderRegistry implements SmartLifecycle, DisposableBean {
 	}
 
 	private record Key(String basin, String stream, @Nullable String fencingToken) {
+
+	}
+
+	/**
+	 * What the closed appenders of a basin did; guarded by the registry's lock.
+	 */
+	private static final class Closed {
+
+		long reconnects;
+
+		long sent;
+
+		long failed;
+
+		void add(S2AppenderState state) {
+			this.reconnects += state.reconnects();
+			this.sent += state.sent();
+			this.failed += state.failed();
+		}
 
 	}
 

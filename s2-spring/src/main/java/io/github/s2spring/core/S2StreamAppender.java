@@ -357,6 +357,10 @@ final class S2StreamAppender {
 
 	private CompletableFuture<Void> closeLocked() {
 		this.state = State.CLOSED;
+		AppendSession open = this.session;
+		if (open != null) {
+			this.reconnectsOfClosedSessions += open.state().reconnects();
+		}
 		SerializingAppendSession<byte[]> current = this.writer;
 		this.writer = null;
 		this.session = null;

@@ -66,6 +66,8 @@ public class S2ListenerContainer
 
 	private final Map<String, StreamWorker> workers = new ConcurrentHashMap<>();
 
+	private final ListenerCounters counters = new ListenerCounters();
+
 	private String listenerId = "s2-listener-" + counter.incrementAndGet();
 
 	private @Nullable S2ContainerListener listener;
@@ -426,6 +428,35 @@ public class S2ListenerContainer
 		}
 		streams.sort(Comparator.comparing(S2StreamState::stream));
 		return new S2ListenerState(this.listenerId, this.running, this.paused, streams);
+	}
+
+	/**
+	 * How one stream is read now.
+	 * @param stream the stream
+	 * @return its state, or {@code null} if the container does not read it now
+	 */
+	public @Nullable S2StreamState getStreamState(String stream) {
+		StreamWorker worker = this.workers.get(stream);
+		return (worker != null) ? worker.state() : null;
+	}
+
+	/**
+	 * What the container did since it was created, over every stream, and its current
+	 * lag; cheap enough to read on every scrape of a meter registry.
+	 * @return the totals
+	 */
+	public S2ListenerTotals getTotals() {
+		long lag = 0;
+		for (StreamWorker worker : this.workers.values()) {
+			lag += worker.lag();
+		}
+		return new S2ListenerTotals(this.counters.messages.sum(), this.counters.records.sum(),
+				this.counters.bytes.sum(), this.counters.reconnects.sum(), this.counters.errors.sum(),
+				this.counters.recovered.sum(), lag);
+	}
+
+	ListenerCounters counters() {
+		return this.counters;
 	}
 
 	void discovered(Set<String> streams) {

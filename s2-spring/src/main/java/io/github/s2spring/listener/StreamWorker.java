@@ -45,6 +45,8 @@ final class StreamWorker implements StreamReader.Handler {
 
 	private final StreamReader reader;
 
+	private final ListenerCounters totals;
+
 	private @Nullable Pending pending;
 
 	private @Nullable S2FailedDelivery failure;
@@ -90,6 +92,7 @@ final class StreamWorker implements StreamReader.Handler {
 		this.properties = container.getContainerProperties();
 		this.basin = container.getBasin();
 		this.stream = stream;
+		this.totals = container.counters();
 		this.serial = new SerialExecutor(container.taskExecutor());
 		this.reader = new StreamReader(container.client(), this.basin, stream, this.serial, container.taskScheduler(),
 				this.properties.getReconnectBackOff(), this);
@@ -175,8 +178,10 @@ final class StreamWorker implements StreamReader.Handler {
 		this.phase = Phase.CONNECTED;
 		this.records += chunk.records();
 		this.bytes += chunk.bytes();
+		this.totals.records.add(chunk.records());
+		this.totals.bytes.add(chunk.bytes());
 		for (ReadOutcome.Failure<byte[]> dropped : chunk.decoded().failures()) {
-			this.errors++;
+			countError();
 			logger.warn(() -> describe() + ": " + dropped.description());
 		}
 		this.pending = new Pending(chunk);
@@ -227,6 +232,7 @@ final class StreamWorker implements StreamReader.Handler {
 		try {
 			this.container.invoke(delivered, () -> this.acknowledged = position);
 			this.messages += delivered.size();
+			this.totals.messages.add(delivered.size());
 			this.failure = null;
 			return Step.NEXT;
 		}
@@ -236,7 +242,7 @@ final class StreamWorker implements StreamReader.Handler {
 	}
 
 	private Step failed(List<S2ReceivedMessage<byte[]>> delivered, Throwable ex) {
-		this.errors++;
+		countError();
 		S2FailedDelivery current = this.failure;
 		if (current == null) {
 			current = new S2FailedDelivery(this.container.getListenerId(), delivered, ex);
@@ -261,6 +267,7 @@ final class StreamWorker implements StreamReader.Handler {
 			}
 			case RECOVERED -> {
 				this.recovered += delivered.size();
+				this.totals.recovered.add(delivered.size());
 				this.failure = null;
 				return Step.NEXT;
 			}
@@ -286,7 +293,7 @@ final class StreamWorker implements StreamReader.Handler {
 			this.committed = position;
 		}
 		catch (RuntimeException ex) {
-			this.errors++;
+			countError();
 			logger.warn(() -> describe() + ": cannot commit position " + position + ": " + ex);
 		}
 	}
@@ -305,6 +312,7 @@ final class StreamWorker implements StreamReader.Handler {
 		this.attempt = attempt;
 		this.lastFailure = cause;
 		this.reconnects++;
+		this.totals.reconnects.increment();
 		logger.warn(() -> describe() + ": the read session failed (" + cause + "); reopening from seq num "
 				+ this.reader.nextSeqNum() + " in " + delay.toMillis() + " ms, attempt " + attempt);
 		this.container.publish(new S2ListenerReconnectingEvent(this.container, this.container.getListenerId(),
@@ -324,7 +332,7 @@ final class StreamWorker implements StreamReader.Handler {
 	public void onFailed(Throwable cause) {
 		this.phase = Phase.FAILED;
 		this.lastFailure = cause;
-		this.errors++;
+		countError();
 		logger.error(cause, () -> describe() + ": reading failed for good");
 		this.container.publish(new S2ListenerFailedEvent(this.container, this.container.getListenerId(), this.basin,
 				this.stream, cause, false));
@@ -385,16 +393,36 @@ final class StreamWorker implements StreamReader.Handler {
 		}
 	}
 
+	private void countError() {
+		this.errors++;
+		this.totals.errors.increment();
+	}
+
 	S2StreamState state() {
 		Phase current = this.phase;
 		if (this.paused && current != Phase.FAILED && current != Phase.STOPPED) {
 			current = Phase.PAUSED;
 		}
-		long position = (this.processed >= 0) ? this.processed : this.reader.nextSeqNum();
+		long position = position();
 		long tail = this.reader.tail();
-		long lag = (position >= 0 && tail >= 0) ? Math.max(0, tail - position) : 0;
+		long lag = lag(position, tail);
 		return new S2StreamState(this.basin, this.stream, current, this.attempt, this.lastFailure, position, tail, lag,
 				this.committed, this.messages, this.records, this.bytes, this.reconnects, this.errors, this.recovered);
+	}
+
+	/**
+	 * The records between the position and the tail seen, without taking a snapshot.
+	 */
+	long lag() {
+		return lag(position(), this.reader.tail());
+	}
+
+	private long position() {
+		return (this.processed >= 0) ? this.processed : this.reader.nextSeqNum();
+	}
+
+	private static long lag(long position, long tail) {
+		return (position >= 0 && tail >= 0) ? Math.max(0, tail - position) : 0;
 	}
 
 	private String describe() {

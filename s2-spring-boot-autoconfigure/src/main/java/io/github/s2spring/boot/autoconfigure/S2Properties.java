@@ -101,6 +101,10 @@ public class S2Properties implements Validator {
 
 	private final Listener listener = new Listener();
 
+	private final Metrics metrics = new Metrics();
+
+	private final Health health = new Health();
+
 	public @Nullable String getBaseUrl() {
 		return this.baseUrl;
 	}
@@ -215,6 +219,14 @@ public class S2Properties implements Validator {
 
 	public Listener getListener() {
 		return this.listener;
+	}
+
+	public Metrics getMetrics() {
+		return this.metrics;
+	}
+
+	public Health getHealth() {
+		return this.health;
 	}
 
 	/**
@@ -621,6 +633,76 @@ public class S2Properties implements Validator {
 				this.deadLetterSuffix = deadLetterSuffix;
 			}
 
+		}
+
+	}
+
+	/**
+	 * Settings of the listener and appender meters.
+	 */
+	public static class Metrics {
+
+		/**
+		 * Whether each stream gets its own meters, tagged with its name. Off by default:
+		 * the meters add up the streams of each listener and basin, so that many streams
+		 * do not make many meters.
+		 */
+		private boolean streamTag;
+
+		/**
+		 * How often meters of new listeners, streams and appenders are added and those of
+		 * gone ones removed.
+		 */
+		private Duration refreshInterval = Duration.ofSeconds(10);
+
+		public boolean isStreamTag() {
+			return this.streamTag;
+		}
+
+		public void setStreamTag(boolean streamTag) {
+			this.streamTag = streamTag;
+		}
+
+		public Duration getRefreshInterval() {
+			return this.refreshInterval;
+		}
+
+		public void setRefreshInterval(Duration refreshInterval) {
+			this.refreshInterval = refreshInterval;
+		}
+
+	}
+
+	/**
+	 * Settings of the S2 health indicator.
+	 */
+	public static class Health {
+
+		/**
+		 * How long the health check waits for the S2 control plane.
+		 */
+		private Duration timeout = Duration.ofSeconds(2);
+
+		/**
+		 * How many streams that are not up the health details list, per listener and for
+		 * the appenders; the others are only counted.
+		 */
+		private int maxDetails = 20;
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public int getMaxDetails() {
+			return this.maxDetails;
+		}
+
+		public void setMaxDetails(int maxDetails) {
+			this.maxDetails = maxDetails;
 		}
 
 	}
