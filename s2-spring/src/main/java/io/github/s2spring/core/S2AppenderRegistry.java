@@ -55,6 +55,8 @@ public class S2AppenderRegistry implements SmartLifecycle, DisposableBean {
 
 	private volatile boolean stopped;
 
+	private volatile boolean destroyed;
+
 	/**
 	 * Creates a registry.
 	 * @param client the client whose connections the appenders share
@@ -209,8 +211,17 @@ public class S2AppenderRegistry implements SmartLifecycle, DisposableBean {
 		}
 	}
 
+	/**
+	 * Starts, or starts again after {@link #stop()} (a paused application context is
+	 * stopped and started again): sends are accepted again, each stream opening a new
+	 * appender. Does nothing once destroyed.
+	 */
 	@Override
 	public void start() {
+		if (this.destroyed) {
+			return;
+		}
+		this.stopped = false;
 		this.running = true;
 	}
 
@@ -266,7 +277,9 @@ public class S2AppenderRegistry implements SmartLifecycle, DisposableBean {
 
 	@Override
 	public void destroy() {
+		this.destroyed = true;
 		stop();
+		this.stopped = true;
 		this.sweeper.shutdownNow();
 	}
 

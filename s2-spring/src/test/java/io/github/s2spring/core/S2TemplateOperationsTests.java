@@ -14,6 +14,7 @@ import io.github.s2spring.client.S2Client;
 import io.github.s2spring.client.config.S2ClientConfig;
 import io.github.s2spring.client.control.model.CreateBasinRequest;
 import io.github.s2spring.client.error.ConflictException;
+import io.github.s2spring.client.error.TransportException;
 import io.github.s2spring.embedded.S2EmbeddedServer;
 import io.github.s2spring.embedded.junit.S2EmbeddedExtension;
 import io.github.s2spring.observation.S2SenderContext;
@@ -173,6 +174,27 @@ class S2TemplateOperationsTests {
 		assertThat(registry.isRunning()).isTrue();
 		registry.stop();
 		assertThat(registry.isRunning()).isFalse();
+	}
+
+	@Test
+	void aStoppedTemplateRefusesSendsAndSendsAgainOnceStartedAgain() throws Exception {
+		this.template.ensureStream("paused");
+		S2AppenderRegistry registry = this.template.getAppenderRegistry();
+		registry.start();
+		this.template.send("paused", "before").get(10, TimeUnit.SECONDS);
+		registry.stop();
+		assertThat(this.template.send("paused", "while stopped")).failsWithin(10, TimeUnit.SECONDS)
+			.withThrowableThat()
+			.havingCause()
+			.isInstanceOf(TransportException.class)
+			.withMessageContaining("stopped");
+		registry.start();
+		this.template.send("paused", "after").get(10, TimeUnit.SECONDS);
+		assertThat(payloads(this.template.read("paused", String.class, S2StartPosition.beginning(), 10)))
+			.containsExactly("before", "after");
+		this.template.destroy();
+		registry.start();
+		assertThat(this.template.send("paused", "destroyed")).failsWithin(10, TimeUnit.SECONDS);
 	}
 
 	private static <T> List<T> payloads(List<S2ReceivedMessage<T>> messages) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,6 +31,7 @@ import static org.awaitility.Awaitility.await;
  * default: exact messages, order, status codes and errors.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Timeout(60) // a live-events test that receives nothing fails instead of waiting forever
 class ChatApiTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -103,11 +105,11 @@ class ChatApiTests {
 	@Test
 	void eventsAreLiveAndResumeAfterTheLastEventIdWithoutGapsOrRepeats() throws Exception {
 		post("/rooms", "{\"name\":\"live\"}");
-		post("/rooms/live/messages", "{\"user\":\"a\",\"text\":\"m0\"}");
-		post("/rooms/live/messages", "{\"user\":\"a\",\"text\":\"m1\"}");
+		assertThat(post("/rooms/live/messages", "{\"user\":\"a\",\"text\":\"m0\"}").statusCode()).isEqualTo(201);
+		assertThat(post("/rooms/live/messages", "{\"user\":\"a\",\"text\":\"m1\"}").statusCode()).isEqualTo(201);
 		assertThat(events("/rooms/live/events?from=0", null, 2)).containsExactly("0:m0", "1:m1");
-		post("/rooms/live/messages", "{\"user\":\"a\",\"text\":\"m2\"}");
-		post("/rooms/live/messages", "{\"user\":\"a\",\"text\":\"m3\"}");
+		assertThat(post("/rooms/live/messages", "{\"user\":\"a\",\"text\":\"m2\"}").statusCode()).isEqualTo(201);
+		assertThat(post("/rooms/live/messages", "{\"user\":\"a\",\"text\":\"m3\"}").statusCode()).isEqualTo(201);
 		assertThat(events("/rooms/live/events?from=0", "1", 2)).containsExactly("2:m2", "3:m3");
 	}
 
