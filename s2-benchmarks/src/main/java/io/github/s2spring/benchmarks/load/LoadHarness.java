@@ -298,7 +298,7 @@ public final class LoadHarness {
 
 	private void add(String scenario, String metric, boolean higherIsBetter, Map<String, Double> values) {
 		this.rows.add(new Measurement(scenario, metric, higherIsBetter, values.get("java"), values.get("raw"),
-				values.get("ts")));
+				values.get("ts"), values.get("spring")));
 	}
 
 	private <T> @Nullable T attempt(Driver driver, String scenario, Step<T> step) {

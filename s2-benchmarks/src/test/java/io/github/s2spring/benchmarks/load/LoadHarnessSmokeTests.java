@@ -25,7 +25,8 @@ class LoadHarnessSmokeTests {
 				new PrintStream(printed, true, StandardCharsets.UTF_8));
 		String table = printed.toString(StandardCharsets.UTF_8);
 		assertThat(status).isZero();
-		assertThat(table).startsWith("| scenario | metric | java | raw | ts | java/raw | java/ts |");
+		assertThat(table)
+			.startsWith("| scenario | metric | java | raw | ts | spring | java/raw | java/ts | spring/raw |");
 		assertThat(table).contains("1. append throughput", "2. append ack latency", "3. append to read latency",
 				"4. catch-up read", "5. scale", "6. one 3 MiB message through patterns");
 		assertThat(table).doesNotContain("note: ");
@@ -47,7 +48,7 @@ class LoadHarnessSmokeTests {
 			.doesNotContain("2. append ack latency", "6. one");
 		assertThat(table.lines().filter((line) -> line.contains("| MiB/s |"))).singleElement()
 			.satisfies((line) -> assertThat(line)
-				.matches("\\| 1\\. .* \\| MiB/s \\| n/a \\| [0-9.]+ \\| n/a \\| n/a \\| n/a \\|"));
+				.matches("\\| 1\\. .* \\| MiB/s \\| n/a \\| [0-9.]+ \\| n/a \\| n/a \\| n/a \\| n/a \\| n/a \\|"));
 	}
 
 	@Test
