@@ -418,7 +418,10 @@ public final class LoadHarness {
 	 * Scenario 8: one message per slot at a fixed rate, from the slot's intended send
 	 * time to the listener method (spring: {@code S2Template.send} to a programmatic
 	 * listener) or to the read session's callback (java, raw: one record per batch). Each
-	 * column runs an unmeasured warm-up of the same loop first.
+	 * column runs an unmeasured warm-up of the same loop first; the measured time is
+	 * split into rounds of about five seconds, at least one per column, whose order
+	 * rotates so that each column runs first once (right after the previous scenario's
+	 * garbage).
 	 */
 	private void listenerLatency() {
 		SpringDriver springDriver = this.spring;
@@ -436,13 +439,27 @@ public final class LoadHarness {
 			listenerRun(springDriver, driverName, scenario + " warm-up", "listener-warmup",
 					this.workload.listenerWarmUp());
 		}
+		int rounds = (int) Math.max(order.size(), loop.duration().toSeconds() / 5);
+		Workload round = loop.withDuration(loop.duration().dividedBy(rounds));
 		Map<String, Histogram> histograms = new LinkedHashMap<>();
-		for (String driverName : order) {
-			Histogram histogram = listenerRun(springDriver, driverName, scenario, "listener", loop);
-			if (histogram != null) {
-				histograms.put(driverName, histogram);
+		Set<String> failed = new HashSet<>();
+		for (int r = 0; r < rounds; r++) {
+			List<String> rotated = new ArrayList<>(order);
+			Collections.rotate(rotated, -(r % rotated.size()));
+			for (String driverName : rotated) {
+				Histogram histogram = failed.contains(driverName) ? null : listenerRun(springDriver, driverName,
+						scenario + " round " + (r + 1) + "/" + rounds, "listener" + r, round);
+				if (histogram == null) {
+					failed.add(driverName);
+					continue;
+				}
+				histograms.merge(driverName, histogram, (total, more) -> {
+					total.add(more);
+					return total;
+				});
 			}
 		}
+		failed.forEach(histograms::remove);
 		this.distributions.put(name, histograms);
 		for (double percentile : new double[] { 50, 99, 99.9 }) {
 			Map<String, Double> values = new LinkedHashMap<>();
