@@ -32,7 +32,7 @@ final class LatencyChart {
 	private static final double MAX_NINES = 4;
 
 	private static final Map<String, Color> COLORS = Map.of("java", new Color(0x1f77b4), "raw", new Color(0x2ca02c),
-			"ts", new Color(0xd62728));
+			"ts", new Color(0xd62728), "spring", new Color(0xff7f0e));
 
 	private LatencyChart() {
 	}

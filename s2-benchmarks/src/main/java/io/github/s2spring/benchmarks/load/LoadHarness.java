@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs every scenario with every driver against one server, in one process, and collects
- * the rows of the report and the latency distributions of the chart.
+ * the rows of the report and the latency distributions of the chart. Scenarios 7 and 8
+ * measure the Spring layer against the Java SDK and the raw reference.
  */
 public final class LoadHarness {
 
@@ -37,7 +38,11 @@ public final class LoadHarness {
 
 	private final Set<Integer> scenarios;
 
-	LoadHarness(BenchServer server, String basin, List<Driver> drivers, Workload workload, Set<Integer> scenarios) {
+	private final @Nullable SpringDriver spring;
+
+	LoadHarness(BenchServer server, String basin, List<Driver> drivers, @Nullable SpringDriver spring,
+			Workload workload, Set<Integer> scenarios) {
+		this.spring = spring;
 		this.scenarios = scenarios;
 		this.server = server;
 		this.basin = basin;
@@ -68,6 +73,12 @@ public final class LoadHarness {
 		}
 		if (selected(6)) {
 			patterns();
+		}
+		if (selected(7)) {
+			templateThroughput();
+		}
+		if (selected(8)) {
+			listenerLatency();
 		}
 		return new BenchResults(this.workload, this.rows, this.distributions, this.notes);
 	}
@@ -292,28 +303,209 @@ public final class LoadHarness {
 		add(scenario, "MiB/s written and reassembled", true, mib);
 	}
 
+	/**
+	 * Scenario 7: {@code S2Template.send} of one JSON message at a time, with a window of
+	 * outstanding sends, in rounds interleaved with scenario 1's appends of the Java SDK
+	 * and the raw reference (records of the same size, 1000 per batch), so that the
+	 * template is compared with the limit under the same conditions. Unmeasured template
+	 * rounds come first; the other drivers were warmed up with the harness.
+	 */
+	private void templateThroughput() {
+		SpringDriver springDriver = this.spring;
+		String scenario = "7. S2Template.send (" + this.workload.recordBytes() + " B JSON messages, "
+				+ this.workload.sendWindow() + " outstanding)";
+		if (springDriver == null) {
+			this.notes.add(scenario + " skipped: it needs the spring driver");
+			return;
+		}
+		int rounds = this.workload.throughputRounds();
+		Workload round = this.workload.withDuration(this.workload.duration().dividedBy(rounds));
+		for (int r = 0; r < this.workload.warmUpRounds(); r++) {
+			templateRound(springDriver, scenario + " warm-up", "template-warmup" + r, round);
+		}
+		List<String> order = new ArrayList<>(List.of(springDriver.name()));
+		this.drivers.stream().filter((driver) -> !driver.name().equals("ts")).forEach((d) -> order.add(d.name()));
+		@Nullable TemplateRun template = null;
+		boolean templateFailed = false;
+		Map<String, Throughput> appended = new LinkedHashMap<>();
+		Set<String> failed = new HashSet<>();
+		for (int r = 0; r < rounds; r++) {
+			List<String> rotated = new ArrayList<>(order);
+			Collections.rotate(rotated, -(r % rotated.size()));
+			String label = scenario + " round " + (r + 1) + "/" + rounds;
+			for (String name : rotated) {
+				if (name.equals(springDriver.name())) {
+					TemplateRun result = templateFailed ? null
+							: templateRound(springDriver, label, "template" + r, round);
+					templateFailed = (result == null);
+					template = (result == null || template == null) ? result : template.plus(result);
+					continue;
+				}
+				Driver driver = driver(name);
+				if (failed.contains(name)) {
+					continue;
+				}
+				Round result = appendRound(driver, label, "template-append" + r, round);
+				if (result.appended() == null || result.verified() == null) {
+					failed.add(name);
+					continue;
+				}
+				appended.merge(name, result.appended(), Throughput::plus);
+			}
+		}
+		failed.forEach(appended::remove);
+		Map<String, Double> messages = new LinkedHashMap<>();
+		Map<String, Double> mib = new LinkedHashMap<>();
+		Map<String, Double> cpu = new LinkedHashMap<>();
+		Map<String, Double> p50 = new LinkedHashMap<>();
+		Map<String, Double> p99 = new LinkedHashMap<>();
+		Map<String, Double> overloaded = new LinkedHashMap<>();
+		appended.forEach((driver, total) -> {
+			messages.put(driver, total.recordsPerSecond());
+			mib.put(driver, total.mibPerSecond());
+			cpu.put(driver, total.cpuSecondsPerGib());
+		});
+		if (template != null && !templateFailed) {
+			String name = springDriver.name();
+			messages.put(name, template.acknowledged().recordsPerSecond());
+			mib.put(name, template.acknowledged().mibPerSecond());
+			cpu.put(name, template.acknowledged().cpuSecondsPerGib());
+			p50.put(name, template.latencies().getValueAtPercentile(50) / 1000.0);
+			p99.put(name, template.latencies().getValueAtPercentile(99) / 1000.0);
+			overloaded.put(name, (double) template.overloaded());
+		}
+		add(scenario, "messages (records) per second", true, messages);
+		add(scenario, "MiB/s", true, mib);
+		add(scenario, "CPU s per GiB (driver + server)", false, cpu);
+		add(scenario, "send to ack p50 ms", false, p50);
+		add(scenario, "send to ack p99 ms", false, p99);
+		add(scenario, "sends refused as overloaded", false, overloaded);
+	}
+
+	/**
+	 * One round of template sends to a fresh stream: checks that the stream's tail is the
+	 * number of acknowledged messages (each is one record), then deletes it.
+	 */
+	private @Nullable TemplateRun templateRound(SpringDriver springDriver, String label, String tag, Workload round) {
+		String stream = tag + "-" + springDriver.name() + "-" + this.runId;
+		TemplateRun result = attempt(springDriver.name(), label, () -> {
+			long cpu = ProcessStats.cpuNanos();
+			TemplateRun measured = springDriver.templateThroughput(stream, round);
+			measured = measured.withCpu(ProcessStats.cpuNanos() - cpu);
+			long tail = Integrity.tail(this.server.baseUrl(), this.basin, stream);
+			if (tail != measured.acknowledged().records()) {
+				throw new IllegalStateException("the tail of " + stream + " is " + tail + " but "
+						+ measured.acknowledged().records() + " messages were acknowledged");
+			}
+			return measured;
+		});
+		if (result != null) {
+			System.err.printf("    %s: %.0f MiB/s, %.0f messages/s%n", springDriver.name(),
+					result.acknowledged().mibPerSecond(), result.acknowledged().recordsPerSecond());
+		}
+		this.server.deleteStream(this.basin, stream);
+		return result;
+	}
+
+	private Driver driver(String name) {
+		return this.drivers.stream()
+			.filter((driver) -> driver.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("no driver " + name));
+	}
+
+	/**
+	 * Scenario 8: one message per slot at a fixed rate, from the slot's intended send
+	 * time to the listener method (spring: {@code S2Template.send} to a programmatic
+	 * listener) or to the read session's callback (java, raw: one record per batch). Each
+	 * column runs an unmeasured warm-up of the same loop first; the measured time is
+	 * split into rounds of about five seconds, at least one per column, whose order
+	 * rotates so that each column runs first once (right after the previous scenario's
+	 * garbage).
+	 */
+	private void listenerLatency() {
+		SpringDriver springDriver = this.spring;
+		Workload loop = this.workload.listenerLoop();
+		String name = "send to listener latency";
+		String scenario = "8. " + name + " (" + loop.ratePerSecond() + " messages/s of " + this.workload.recordBytes()
+				+ " B, " + loop.duration().toMillis() / 1000.0 + " s)";
+		if (springDriver == null) {
+			this.notes.add(scenario + " skipped: it needs the spring driver");
+			return;
+		}
+		List<String> order = new ArrayList<>(List.of(springDriver.name()));
+		this.drivers.stream().filter((driver) -> !driver.name().equals("ts")).forEach((d) -> order.add(d.name()));
+		for (String driverName : order) {
+			listenerRun(springDriver, driverName, scenario + " warm-up", "listener-warmup",
+					this.workload.listenerWarmUp());
+		}
+		int rounds = (int) Math.max(order.size(), loop.duration().toSeconds() / 5);
+		Workload round = loop.withDuration(loop.duration().dividedBy(rounds));
+		Map<String, Histogram> histograms = new LinkedHashMap<>();
+		Set<String> failed = new HashSet<>();
+		for (int r = 0; r < rounds; r++) {
+			List<String> rotated = new ArrayList<>(order);
+			Collections.rotate(rotated, -(r % rotated.size()));
+			for (String driverName : rotated) {
+				Histogram histogram = failed.contains(driverName) ? null : listenerRun(springDriver, driverName,
+						scenario + " round " + (r + 1) + "/" + rounds, "listener" + r, round);
+				if (histogram == null) {
+					failed.add(driverName);
+					continue;
+				}
+				histograms.merge(driverName, histogram, (total, more) -> {
+					total.add(more);
+					return total;
+				});
+			}
+		}
+		failed.forEach(histograms::remove);
+		this.distributions.put(name, histograms);
+		for (double percentile : new double[] { 50, 99, 99.9 }) {
+			Map<String, Double> values = new LinkedHashMap<>();
+			histograms.forEach(
+					(driver, histogram) -> values.put(driver, histogram.getValueAtPercentile(percentile) / 1000.0));
+			add(scenario, "p" + (percentile == 99.9 ? "99.9" : String.valueOf((int) percentile)) + " ms", false,
+					values);
+		}
+	}
+
+	private @Nullable Histogram listenerRun(SpringDriver springDriver, String driverName, String label, String tag,
+			Workload loop) {
+		String stream = tag + "-" + driverName + "-" + this.runId;
+		Histogram histogram = driverName.equals(springDriver.name())
+				? attempt(driverName, label, () -> springDriver.listenerLatency(stream, loop))
+				: attempt(driverName, label, () -> driver(driverName).endToEndLatency(stream, loop));
+		this.server.deleteStream(this.basin, stream);
+		return histogram;
+	}
+
 	private String stream(String scenario, Driver driver) {
 		return scenario + "-" + driver.name() + "-" + this.runId;
 	}
 
 	private void add(String scenario, String metric, boolean higherIsBetter, Map<String, Double> values) {
 		this.rows.add(new Measurement(scenario, metric, higherIsBetter, values.get("java"), values.get("raw"),
-				values.get("ts")));
+				values.get("ts"), values.get("spring")));
 	}
 
 	private <T> @Nullable T attempt(Driver driver, String scenario, Step<T> step) {
+		return attempt(driver.name(), scenario, step);
+	}
+
+	private <T> @Nullable T attempt(String driver, String scenario, Step<T> step) {
 		long start = System.nanoTime();
 		try {
 			return step.run();
 		}
 		catch (Exception ex) {
-			String note = driver.name() + " failed in " + scenario + ": " + ex;
+			String note = driver + " failed in " + scenario + ": " + ex;
 			this.notes.add(note);
 			System.err.println(note);
 			return null;
 		}
 		finally {
-			System.err.printf("  %s: %s took %.1f s%n", scenario, driver.name(), (System.nanoTime() - start) / 1e9);
+			System.err.printf("  %s: %s took %.1f s%n", scenario, driver, (System.nanoTime() - start) / 1e9);
 		}
 	}
 

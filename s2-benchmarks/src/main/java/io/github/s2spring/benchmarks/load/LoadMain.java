@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The load harness's command line:
- * {@code java -jar s2-benchmarks.jar [--quick] [--url URL]
- * [--out DIR] [--no-ts] [--streams N] [--duration SECONDS]}.
+ * {@code java -jar s2-benchmarks.jar [--quick] [--url URL] [--out DIR] [--no-ts]
+ * [--drivers LIST] [--scenarios LIST] [--streams N] [--duration SECONDS]
+ * [--send-window N] [--message-rate N] [--message-duration SECONDS]}.
  */
 public final class LoadMain {
 
@@ -62,6 +63,11 @@ public final class LoadMain {
 				}
 				case "--streams" -> workload = workload.withStreams(Integer.parseInt(args[++i]));
 				case "--duration" -> workload = workload.withDuration(Duration.ofSeconds(Long.parseLong(args[++i])));
+				case "--send-window" -> workload = workload.withSendWindow(Integer.parseInt(args[++i]));
+				case "--message-rate" ->
+					workload = workload.withMessages(Integer.parseInt(args[++i]), workload.messageDuration());
+				case "--message-duration" -> workload = workload.withMessages(workload.messageRate(),
+						Duration.ofSeconds(Long.parseLong(args[++i])));
 				case "--help", "-h" -> {
 					out.println(usage());
 					return 0;
@@ -86,8 +92,10 @@ public final class LoadMain {
 			if (ts && (only.isEmpty() || only.contains("ts"))) {
 				drivers.add(new TsDriver(server.origin(), basin));
 			}
+			@Nullable SpringDriver spring = (only.isEmpty() || only.contains("spring"))
+					? new SpringDriver(server.origin(), basin, workload) : null;
 			try {
-				BenchResults results = new LoadHarness(server, basin, drivers, workload, scenarios).run();
+				BenchResults results = new LoadHarness(server, basin, drivers, spring, workload, scenarios).run();
 				String table = MarkdownTable.render(results);
 				out.print(table);
 				Files.writeString(outDir.resolve("results.md"), table);
@@ -98,6 +106,9 @@ public final class LoadMain {
 			}
 			finally {
 				drivers.forEach(Driver::close);
+				if (spring != null) {
+					spring.close();
+				}
 			}
 		}
 		return 0;
@@ -128,10 +139,16 @@ public final class LoadMain {
 				  --out DIR          where results.md, results.json and latency.png go
 				                     (default: target/bench next to the jar)
 				  --no-ts            skip the TypeScript SDK column
-				  --drivers java,raw only these drivers (java, raw, ts)
-				  --scenarios 1,3    run only these scenarios (1-6)
+				  --drivers java,raw only these drivers (java, raw, ts, spring)
+				  --scenarios 1,3    run only these scenarios (1-8)
 				  --streams N        streams of the scale scenario (default 10000, quick 1000)
 				  --duration SECONDS length of each timed scenario (default 30, quick 5)
+				  --send-window N    template sends kept outstanding in scenario 7, also the
+				                     bound of the appender's queue (default 5000)
+				  --message-rate N   messages per second in scenario 8 (default 2000)
+				  --message-duration SECONDS
+				                     measured length of scenario 8, after a warm-up of half
+				                     that (default 10, quick 3)
 				JMH microbenchmarks: java -cp s2-benchmarks.jar org.openjdk.jmh.Main""";
 	}
 

@@ -5,8 +5,8 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Renders the results as one markdown table: scenario, metric, java, raw, ts, java/raw,
- * java/ts.
+ * Renders the results as one markdown table: scenario, metric, java, raw, ts, spring,
+ * java/raw, java/ts, spring/raw.
  */
 final class MarkdownTable {
 
@@ -15,8 +15,8 @@ final class MarkdownTable {
 
 	static String render(BenchResults results) {
 		StringBuilder table = new StringBuilder();
-		table.append("| scenario | metric | java | raw | ts | java/raw | java/ts |\n");
-		table.append("|---|---|---:|---:|---:|---:|---:|\n");
+		table.append("| scenario | metric | java | raw | ts | spring | java/raw | java/ts | spring/raw |\n");
+		table.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (Measurement row : results.rows()) {
 			table.append("| ")
 				.append(row.scenario())
@@ -29,9 +29,13 @@ final class MarkdownTable {
 				.append(" | ")
 				.append(number(row.ts()))
 				.append(" | ")
+				.append(number(row.spring()))
+				.append(" | ")
 				.append(ratio(row.javaOverRaw()))
 				.append(" | ")
 				.append(ratio(row.javaOverTs()))
+				.append(" | ")
+				.append(ratio(row.springOverRaw()))
 				.append(" |\n");
 		}
 		return table.toString();

@@ -4,8 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One row of the report: a metric of a scenario measured for the Java SDK, the raw
- * reference and the TypeScript SDK. A missing value means the driver does not take part
- * in that row.
+ * reference, the TypeScript SDK and the Spring layer. A missing value means the driver
+ * does not take part in that row.
  *
  * @param scenario the scenario
  * @param metric what was measured, with its unit
@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
  * @param java the Java SDK's value
  * @param raw the raw reference's value
  * @param ts the TypeScript SDK's value
+ * @param spring the Spring layer's value ({@code S2Template} and its listeners)
  */
 public record Measurement(String scenario, String metric, boolean higherIsBetter, @Nullable Double java,
-		@Nullable Double raw, @Nullable Double ts) {
+		@Nullable Double raw, @Nullable Double ts, @Nullable Double spring) {
 
 	/**
 	 * java / raw, or {@code null} when either is missing or raw is zero.
@@ -31,6 +32,14 @@ public record Measurement(String scenario, String metric, boolean higherIsBetter
 	 */
 	public @Nullable Double javaOverTs() {
 		return ratio(this.java, this.ts);
+	}
+
+	/**
+	 * spring / raw, or {@code null} when either is missing or raw is zero.
+	 * @return the ratio
+	 */
+	public @Nullable Double springOverRaw() {
+		return ratio(this.spring, this.raw);
 	}
 
 	private static @Nullable Double ratio(@Nullable Double a, @Nullable Double b) {

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Tests for {@link Throughput} and the round arithmetic of {@link Workload}.
+ * Tests for {@link Throughput} and the round and loop arithmetic of {@link Workload}.
  */
 class ThroughputTests {
 
@@ -36,6 +36,19 @@ class ThroughputTests {
 		assertThat(Workload.smoke().throughputRounds()).isEqualTo(2);
 		assertThat(Workload.full().withDuration(Duration.ofSeconds(60)).throughputRounds()).isEqualTo(12);
 		assertThat(Workload.full().withStreams(7).streams()).isEqualTo(7);
+	}
+
+	@Test
+	void theListenerLoopSendsOneMessagePerSlotAtTheMessageRateAfterAHalfLengthWarmUp() {
+		Workload workload = Workload.full().withMessages(500, Duration.ofSeconds(4)).withSendWindow(0);
+
+		assertThat(workload.listenerLoop().ratePerSecond()).isEqualTo(500);
+		assertThat(workload.listenerLoop().batchRecords()).isEqualTo(1);
+		assertThat(Latency.slots(workload.listenerLoop())).isEqualTo(2000);
+		assertThat(Latency.slots(workload.listenerWarmUp())).isEqualTo(1000);
+		assertThat(workload.sendWindow()).isEqualTo(1);
+		assertThat(Workload.full().messageRate()).isEqualTo(2000);
+		assertThat(Workload.full().messageDuration()).isEqualTo(Duration.ofSeconds(10));
 	}
 
 }
