@@ -200,14 +200,7 @@ public final class LoadHarness {
 				histograms.put(driver.name(), histogram);
 			}
 		}
-		this.distributions.put(name, histograms);
-		for (double percentile : new double[] { 50, 99, 99.9 }) {
-			Map<String, Double> values = new LinkedHashMap<>();
-			histograms.forEach(
-					(driver, histogram) -> values.put(driver, histogram.getValueAtPercentile(percentile) / 1000.0));
-			add(scenario, "p" + (percentile == 99.9 ? "99.9" : String.valueOf((int) percentile)) + " ms", false,
-					values);
-		}
+		addLatencies(scenario, name, histograms);
 	}
 
 	/**
@@ -407,6 +400,21 @@ public final class LoadHarness {
 		return result;
 	}
 
+	/**
+	 * Keeps the distributions for the chart and adds the p50, p99 and p99.9 rows, in
+	 * milliseconds.
+	 */
+	private void addLatencies(String scenario, String name, Map<String, Histogram> histograms) {
+		this.distributions.put(name, histograms);
+		for (double percentile : new double[] { 50, 99, 99.9 }) {
+			Map<String, Double> values = new LinkedHashMap<>();
+			histograms.forEach(
+					(driver, histogram) -> values.put(driver, histogram.getValueAtPercentile(percentile) / 1000.0));
+			add(scenario, "p" + (percentile == 99.9 ? "99.9" : String.valueOf((int) percentile)) + " ms", false,
+					values);
+		}
+	}
+
 	private Driver driver(String name) {
 		return this.drivers.stream()
 			.filter((driver) -> driver.name().equals(name))
@@ -460,14 +468,7 @@ public final class LoadHarness {
 			}
 		}
 		failed.forEach(histograms::remove);
-		this.distributions.put(name, histograms);
-		for (double percentile : new double[] { 50, 99, 99.9 }) {
-			Map<String, Double> values = new LinkedHashMap<>();
-			histograms.forEach(
-					(driver, histogram) -> values.put(driver, histogram.getValueAtPercentile(percentile) / 1000.0));
-			add(scenario, "p" + (percentile == 99.9 ? "99.9" : String.valueOf((int) percentile)) + " ms", false,
-					values);
-		}
+		addLatencies(scenario, name, histograms);
 	}
 
 	private @Nullable Histogram listenerRun(SpringDriver springDriver, String driverName, String label, String tag,
