@@ -24,6 +24,7 @@ module io.github.s2spring.client {
 	requires transitive spring.web;
 
 	exports io.github.s2spring.client;
+	exports io.github.s2spring.client.concurrent;
 	exports io.github.s2spring.client.config;
 	exports io.github.s2spring.client.control;
 	exports io.github.s2spring.client.control.model;

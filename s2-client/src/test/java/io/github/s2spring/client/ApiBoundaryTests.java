@@ -45,7 +45,7 @@ class ApiBoundaryTests {
 	private static final String BASE = "io.github.s2spring.client";
 
 	private static final Set<String> API = Set.of(BASE, BASE + ".config", BASE + ".control", BASE + ".control.model",
-			BASE + ".data", BASE + ".error", BASE + ".patterns");
+			BASE + ".concurrent", BASE + ".data", BASE + ".error", BASE + ".patterns");
 
 	private static final List<String> FORBIDDEN_IN_API = List.of("s2.v1.", "com.google.protobuf.", "io.netty.",
 			BASE + ".internal.");

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.util.backoff.BackOffExecution;
 
+import io.github.s2spring.client.concurrent.SerialExecutor;
 import io.github.s2spring.client.patterns.ReadOutcome;
 import io.github.s2spring.core.S2ReceivedMessage;
 import io.github.s2spring.listener.MessageDecoder.DecodedMessage;

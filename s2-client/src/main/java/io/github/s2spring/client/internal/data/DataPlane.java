@@ -23,6 +23,7 @@ import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
 
+import io.github.s2spring.client.concurrent.SerialExecutor;
 import io.github.s2spring.client.config.Endpoint;
 import io.github.s2spring.client.config.PathSegments;
 import io.github.s2spring.client.config.S2ClientConfig;

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.RejectedExecutionException;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,37 +20,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The small parts sessions are made of: the serial executor, the admission bounds, the
- * monitor of phases and events, and the options.
+ * The small parts sessions are made of: the admission bounds, the monitor of phases and
+ * events, and the options.
  */
 class SessionMachineryTests {
-
-	@Test
-	void aSerialExecutorRunsTasksInOrderPastFailuresAndOnTheCallerWhenRefused() {
-		List<Runnable> queued = new ArrayList<>();
-		SerialExecutor serial = new SerialExecutor(queued::add);
-		List<Integer> ran = new ArrayList<>();
-		for (int i = 0; i < SerialExecutor.MAX_TASKS_PER_RUN + 10; i++) {
-			int task = i;
-			serial.execute(() -> {
-				ran.add(task);
-				if (task == 3) {
-					throw new IllegalStateException("a failing callback");
-				}
-			});
-		}
-		assertThat(queued).hasSize(1);
-		queued.remove(0).run();
-		assertThat(ran).hasSize(SerialExecutor.MAX_TASKS_PER_RUN);
-		assertThat(queued).hasSize(1);
-		queued.remove(0).run();
-		assertThat(ran).hasSize(SerialExecutor.MAX_TASKS_PER_RUN + 10).isSorted();
-		List<String> inline = new ArrayList<>();
-		new SerialExecutor((task) -> {
-			throw new RejectedExecutionException("shut down");
-		}).execute(() -> inline.add(Thread.currentThread().getName()));
-		assertThat(inline).containsExactly(Thread.currentThread().getName());
-	}
 
 	@Test
 	void admissionKeepsWithinItsBoundsAndNumbersEntriesInOrder() {
