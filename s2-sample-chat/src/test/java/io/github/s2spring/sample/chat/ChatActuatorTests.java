@@ -1,19 +1,16 @@
 package io.github.s2spring.sample.chat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static io.github.s2spring.sample.chat.ChatHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -24,16 +21,19 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ChatActuatorTests {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
 	@LocalServerPort
 	int port;
 
+	private ChatHttp http;
+
+	@BeforeEach
+	void http() {
+		this.http = new ChatHttp(this.port);
+	}
+
 	@Test
 	void healthShowsTheControlPlaneAndTheRoomActivityListener() throws Exception {
-		HttpResponse<String> response = get("/actuator/health/s2");
+		HttpResponse<String> response = this.http.get("/actuator/health/s2");
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode health = json(response);
 		assertThat(health.get("status").asString()).isEqualTo("UP");
@@ -46,17 +46,17 @@ class ChatActuatorTests {
 
 	@Test
 	void endpointAndMetersShowWhatTheRoomActivityListenerRead() throws Exception {
-		assertThat(post("/rooms", "{\"name\":\"observed\"}").statusCode()).isEqualTo(201);
+		assertThat(this.http.post("/rooms", "{\"name\":\"observed\"}").statusCode()).isEqualTo(201);
 		for (String text : new String[] { "one", "two", "three" }) {
-			assertThat(post("/rooms/observed/messages", "{\"user\":\"ann\",\"text\":\"" + text + "\"}").statusCode())
-				.isEqualTo(201);
+			assertThat(this.http.post("/rooms/observed/messages", "{\"user\":\"ann\",\"text\":\"" + text + "\"}")
+				.statusCode()).isEqualTo(201);
 		}
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-			JsonNode stream = stream(json(get("/actuator/s2")), "chat/observed");
+			JsonNode stream = stream(json(this.http.get("/actuator/s2")), "chat/observed");
 			assertThat(stream).isNotNull();
 			assertThat(stream.get("messages").asLong()).isEqualTo(3);
 		});
-		JsonNode s2 = json(get("/actuator/s2"));
+		JsonNode s2 = json(this.http.get("/actuator/s2"));
 		JsonNode stream = stream(s2, "chat/observed");
 		assertThat(stream.get("basin").asString()).isEqualTo("chat-sample");
 		assertThat(stream.get("phase").asString()).isEqualTo("CONNECTED");
@@ -74,10 +74,11 @@ class ChatActuatorTests {
 			.valueStream()
 			.mapToLong((each) -> each.get("messages").asLong())
 			.sum();
-		JsonNode meter = json(get("/actuator/metrics/s2.listener.messages?tag=s2.listener.id:room-activity"));
+		JsonNode meter = json(this.http.get("/actuator/metrics/s2.listener.messages?tag=s2.listener.id:room-activity"));
 		assertThat(meter.get("baseUnit").asString()).isEqualTo("messages");
 		assertThat(meter.get("measurements").get(0).get("value").asDouble()).isEqualTo(delivered);
-		assertThat(json(get("/actuator/metrics/s2.listener.lag?tag=s2.listener.id:room-activity")).get("measurements")
+		assertThat(json(this.http.get("/actuator/metrics/s2.listener.lag?tag=s2.listener.id:room-activity"))
+			.get("measurements")
 			.get(0)
 			.get("value")
 			.asDouble()).isZero();
@@ -85,16 +86,16 @@ class ChatActuatorTests {
 
 	@Test
 	void pausesAndResumesTheListenerThroughTheEndpoint() throws Exception {
-		HttpResponse<String> paused = post("/actuator/s2/room-activity", "{\"action\":\"pause\"}");
+		HttpResponse<String> paused = this.http.post("/actuator/s2/room-activity", "{\"action\":\"pause\"}");
 		assertThat(paused.statusCode()).isEqualTo(200);
 		assertThat(json(paused).get("paused").asBoolean()).isTrue();
-		assertThat(json(get("/actuator/s2/room-activity")).get("paused").asBoolean()).isTrue();
-		HttpResponse<String> resumed = post("/actuator/s2/room-activity", "{\"action\":\"resume\"}");
+		assertThat(json(this.http.get("/actuator/s2/room-activity")).get("paused").asBoolean()).isTrue();
+		HttpResponse<String> resumed = this.http.post("/actuator/s2/room-activity", "{\"action\":\"resume\"}");
 		assertThat(resumed.statusCode()).isEqualTo(200);
 		assertThat(json(resumed).get("paused").asBoolean()).isFalse();
-		assertThat(post("/actuator/s2/room-activity", "{\"action\":\"jump\"}").statusCode()).isEqualTo(400);
-		assertThat(post("/actuator/s2/nobody", "{\"action\":\"pause\"}").statusCode()).isEqualTo(400);
-		assertThat(get("/actuator/s2/nobody").statusCode()).isEqualTo(404);
+		assertThat(this.http.post("/actuator/s2/room-activity", "{\"action\":\"jump\"}").statusCode()).isEqualTo(400);
+		assertThat(this.http.post("/actuator/s2/nobody", "{\"action\":\"pause\"}").statusCode()).isEqualTo(400);
+		assertThat(this.http.get("/actuator/s2/nobody").statusCode()).isEqualTo(404);
 	}
 
 	private static JsonNode stream(JsonNode s2, String name) {
@@ -105,27 +106,6 @@ class ChatActuatorTests {
 			.filter((stream) -> stream.get("stream").asString().equals(name))
 			.findFirst()
 			.orElse(null);
-	}
-
-	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
-	}
-
-	private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(uri(path))
-			.timeout(Duration.ofSeconds(10))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static JsonNode json(HttpResponse<String> response) {
-		return JSON.readTree(response.body());
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://localhost:" + this.port + path);
 	}
 
 }
