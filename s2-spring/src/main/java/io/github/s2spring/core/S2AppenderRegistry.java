@@ -279,7 +279,7 @@ public class S2AppenderRegistry implements SmartLifecycle, DisposableBean {
 	public void destroy() {
 		this.destroyed = true;
 		stop();
-		this.stopped = true;
+		this.stopped = true; // also when it never ran, and stop() had nothing to do
 		this.sweeper.shutdownNow();
 	}
 
