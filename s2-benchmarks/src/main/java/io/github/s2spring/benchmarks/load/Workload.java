@@ -139,4 +139,13 @@ public record Workload(int recordBytes, int batchRecords, Duration duration, int
 		return Math.max(1, throughputRounds() / 3);
 	}
 
+	/**
+	 * The most unmeasured rounds a scenario that warms up until it settles may run: four
+	 * times {@link #warmUpRounds()}.
+	 * @return the number of rounds
+	 */
+	public int maxWarmUpRounds() {
+		return 4 * warmUpRounds();
+	}
+
 }

@@ -31,8 +31,10 @@ class ThroughputTests {
 	void roundsAreAboutFiveSecondsAndAtLeastTwo() {
 		assertThat(Workload.full().throughputRounds()).isEqualTo(6);
 		assertThat(Workload.full().warmUpRounds()).isEqualTo(2);
+		assertThat(Workload.full().maxWarmUpRounds()).isEqualTo(8);
 		assertThat(Workload.quick().throughputRounds()).isEqualTo(2);
 		assertThat(Workload.quick().warmUpRounds()).isEqualTo(1);
+		assertThat(Workload.quick().maxWarmUpRounds()).isEqualTo(4);
 		assertThat(Workload.smoke().throughputRounds()).isEqualTo(2);
 		assertThat(Workload.full().withDuration(Duration.ofSeconds(60)).throughputRounds()).isEqualTo(12);
 		assertThat(Workload.full().withStreams(7).streams()).isEqualTo(7);
