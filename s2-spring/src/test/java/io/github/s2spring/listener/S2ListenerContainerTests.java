@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +58,37 @@ class S2ListenerContainerTests extends ListenerTestSupport {
 		await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 3);
 		assertThat(received).containsExactly("one", "one", "two");
 		container.stop();
+	}
+
+	@Test
+	void deliversEverythingAndStopsWhenTheExecutorRefusesEveryTask() throws Exception {
+		this.s2.createStream(this.basin, "refused");
+		for (int i = 0; i < 5; i++) {
+			this.s2.appendRaw(this.basin, "refused", "m" + i, Map.of());
+		}
+		S2ContainerProperties properties = new S2ContainerProperties();
+		properties.setBasin(this.basin);
+		properties.setStreams(List.of("refused"));
+		properties.setStartPosition(S2StartPosition.beginning());
+		S2ListenerContainer container = new S2ListenerContainer(this.s2.client(), properties);
+		AtomicInteger refusals = new AtomicInteger();
+		container.setTaskExecutor((task) -> {
+			refusals.incrementAndGet();
+			throw new RejectedExecutionException("full");
+		});
+		List<String> received = new CopyOnWriteArrayList<>();
+		container.setupMessageListener(
+				(messages, ack) -> messages.forEach((message) -> received.add(new String(message.payload()))));
+		container.setBeanName("refused-listener");
+		container.start();
+		await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 5);
+		this.s2.appendRaw(this.basin, "refused", "m5", Map.of());
+		await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 6);
+		CountDownLatch stopped = new CountDownLatch(1);
+		container.stop(stopped::countDown);
+		assertThat(stopped.await(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(received).containsExactly("m0", "m1", "m2", "m3", "m4", "m5");
+		assertThat(refusals).hasPositiveValue();
 	}
 
 	@Test
