@@ -39,6 +39,13 @@ class MicroBenchmarksTests {
 	}
 
 	@Test
+	void theWriterPacksMessagesSentWhileABatchIsInFlightIntoFullBatches() {
+		WriterBatchingBenchmark benchmark = new WriterBatchingBenchmark();
+		assertThat(benchmark.sendWhileABatchIsInFlight()).isEqualTo(1);
+		assertThat(benchmark.batches()).isBetween(2, 4);
+	}
+
+	@Test
 	void protobufBatchesRoundTrip() throws Exception {
 		ProtobufBatchBenchmark benchmark = new ProtobufBatchBenchmark();
 		benchmark.setUp();
