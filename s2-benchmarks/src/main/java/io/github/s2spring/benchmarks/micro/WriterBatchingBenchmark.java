@@ -48,6 +48,17 @@ public class WriterBatchingBenchmark {
 
 	private final List<Header> headers = List.of(Header.of("content-type", "application/json"));
 
+	private final List<AppendBatch> batches = new ArrayList<>();
+
+	private final List<CompletableFuture<AppendAck>> acks = new ArrayList<>();
+
+	/** One writer for every run, as a stream's appender keeps one. */
+	private final SerializingAppendSession<byte[]> writer = SerializingAppendSession.of(
+			holding(this.batches, this.acks), S2Serializer.bytes(),
+			MessageWriterOptions.builder().dedupe(true).build());
+
+	private long seqNum;
+
 	private int lastBatches;
 
 	/**
@@ -56,25 +67,22 @@ public class WriterBatchingBenchmark {
 	 */
 	@Benchmark
 	public long sendWhileABatchIsInFlight() {
-		List<AppendBatch> batches = new ArrayList<>();
-		List<CompletableFuture<AppendAck>> acks = new ArrayList<>();
-		SerializingAppendSession<byte[]> writer = SerializingAppendSession.of(holding(batches, acks),
-				S2Serializer.bytes(), MessageWriterOptions.builder().dedupe(true).build());
 		CompletableFuture<MessageAck> last = null;
 		for (int i = 0; i < MESSAGES; i++) {
-			last = writer.send(this.message, this.headers);
+			last = this.writer.send(this.message, this.headers);
 		}
-		CompletableFuture<Void> flushed = writer.flush();
-		long seqNum = 0;
-		for (int i = 0; i < acks.size(); i++) {
-			long end = seqNum + batches.get(i).size();
-			acks.get(i)
-				.complete(new AppendAck(new StreamPosition(seqNum, 0), new StreamPosition(end, 0),
+		CompletableFuture<Void> flushed = this.writer.flush();
+		for (int i = 0; i < this.acks.size(); i++) {
+			long end = this.seqNum + this.batches.get(i).size();
+			this.acks.get(i)
+				.complete(new AppendAck(new StreamPosition(this.seqNum, 0), new StreamPosition(end, 0),
 						new StreamPosition(end, 0)));
-			seqNum = end;
+			this.seqNum = end;
 		}
 		flushed.join();
-		this.lastBatches = batches.size();
+		this.lastBatches = this.batches.size();
+		this.batches.clear();
+		this.acks.clear();
 		return last.join().records();
 	}
 

@@ -15,11 +15,12 @@ import io.github.s2spring.protocol.limits.Names;
 /**
  * Fills an {@link AppendBatch} record by record: each record is validated, metered and
  * written straight into the batch's protobuf encoding when it is added, so a batch of
- * 1000 records costs one array (sized like the previous batch) instead of an object per
- * record. A record that would break a limit is refused with a {@link ValidationException}
- * and leaves the builder as it was, so a producer can {@link #build()} what it has and
- * start the next batch with that record. {@link #build()} hands the batch over and leaves
- * the builder empty for the next one. Not thread-safe.
+ * 1000 records costs one array (sized like the previous batch, with an eighth more room)
+ * instead of an object per record. A record that would break a limit is refused with a
+ * {@link ValidationException} and leaves the builder as it was, so a producer can
+ * {@link #build()} what it has and start the next batch with that record.
+ * {@link #build()} hands the batch over and leaves the builder empty for the next one.
+ * Not thread-safe.
  *
  * <pre class="code">
  * AppendBatchBuilder builder = AppendBatch.builder();
@@ -34,6 +35,13 @@ import io.github.s2spring.protocol.limits.Names;
 public final class AppendBatchBuilder {
 
 	private static final int INITIAL_BYTES = 16 * 1024;
+
+	/**
+	 * Room for a full batch (1 MiB metered encodes in about as many bytes). Arrays grow
+	 * fourfold up to it, and past it only for batches of many small headers: a full batch
+	 * never takes a 2 MiB array, a humongous object for G1 with 4 MiB regions.
+	 */
+	private static final int FULL_BATCH_BYTES = Limits.MAX_BATCH_METERED_BYTES + 64 * 1024;
 
 	private static final byte[] NONE = new byte[0];
 
@@ -192,7 +200,7 @@ public final class AppendBatchBuilder {
 		this.length = AppendBatch.writeTrailer(this.buffer, this.length, match, token);
 		AppendBatch batch = new AppendBatch(this.buffer, recordsLength, this.length, this.count, this.meteredBytes,
 				match, token, records);
-		this.expectedBytes = Math.max(INITIAL_BYTES, this.length);
+		this.expectedBytes = Math.min(FULL_BATCH_BYTES, Math.max(INITIAL_BYTES, this.length + this.length / 8));
 		this.buffer = NONE;
 		this.length = 0;
 		this.count = 0;
@@ -221,9 +229,16 @@ public final class AppendBatchBuilder {
 	private void ensure(int more) {
 		int needed = this.length + more;
 		if (needed > this.buffer.length) {
-			int capacity = (this.buffer.length == 0) ? this.expectedBytes : this.buffer.length * 2;
-			this.buffer = Arrays.copyOf(this.buffer, Math.max(needed, capacity));
+			this.buffer = Arrays.copyOf(this.buffer, Math.max(needed, grown()));
 		}
+	}
+
+	private int grown() {
+		int capacity = this.buffer.length;
+		if (capacity == 0) {
+			return this.expectedBytes;
+		}
+		return (capacity < FULL_BATCH_BYTES) ? Math.min(FULL_BATCH_BYTES, capacity * 4) : capacity * 2;
 	}
 
 }

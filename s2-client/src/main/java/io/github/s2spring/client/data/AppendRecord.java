@@ -53,7 +53,7 @@ public record AppendRecord(List<Header> headers, ByteBuffer body, @Nullable Long
 		}
 		else {
 			for (int i = 0; i < headers.size(); i++) {
-				if (!headers.get(i).name().hasRemaining()) {
+				if (!headers.get(i).nameView().hasRemaining()) {
 					throw new ValidationException("header name", "header " + i,
 							"must not be empty (only a command record has one header with an empty name)");
 				}
@@ -123,6 +123,15 @@ public record AppendRecord(List<Header> headers, ByteBuffer body, @Nullable Long
 	@Override
 	public ByteBuffer body() {
 		return this.body.duplicate();
+	}
+
+	/**
+	 * The body itself, for this package's encoders, which read it without moving its
+	 * position or limit: no duplicate per read.
+	 * @return the read-only body
+	 */
+	ByteBuffer bodyView() {
+		return this.body;
 	}
 
 	/**

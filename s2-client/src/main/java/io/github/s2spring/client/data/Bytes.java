@@ -45,7 +45,7 @@ final class Bytes {
 	 * Whether these are the headers of a command record: one header with an empty name.
 	 */
 	static boolean isCommand(List<Header> headers) {
-		return headers.size() == 1 && !headers.get(0).name().hasRemaining();
+		return headers.size() == 1 && !headers.get(0).nameView().hasRemaining();
 	}
 
 }

@@ -80,6 +80,24 @@ public record Header(ByteBuffer name, ByteBuffer value) {
 	}
 
 	/**
+	 * The name itself, for this package's encoders, which read it without moving its
+	 * position or limit: no duplicate per read.
+	 * @return the read-only name
+	 */
+	ByteBuffer nameView() {
+		return this.name;
+	}
+
+	/**
+	 * The value itself, for this package's encoders, which read it without moving its
+	 * position or limit.
+	 * @return the read-only value
+	 */
+	ByteBuffer valueView() {
+		return this.value;
+	}
+
+	/**
 	 * The number of bytes of name and value together, as S2 meters them.
 	 * @return the name and value bytes
 	 */

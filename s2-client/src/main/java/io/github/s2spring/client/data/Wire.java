@@ -75,11 +75,11 @@ final class Wire {
 			int headerSize = headerSize(header);
 			size += 1 + varintSize(headerSize) + headerSize;
 		}
-		return size + bytesFieldSize(record.body().remaining());
+		return size + bytesFieldSize(record.bodyView().remaining());
 	}
 
 	private static int headerSize(Header header) {
-		return bytesFieldSize(header.name().remaining()) + bytesFieldSize(header.value().remaining());
+		return bytesFieldSize(header.nameView().remaining()) + bytesFieldSize(header.valueView().remaining());
 	}
 
 	/**
@@ -98,7 +98,8 @@ final class Wire {
 	}
 
 	/**
-	 * Writes a length-delimited field unless it is empty.
+	 * Writes a length-delimited field unless it is empty, reading the bytes without
+	 * moving their position.
 	 * @return the offset after it
 	 */
 	static int writeBytes(byte[] buffer, int offset, int tag, ByteBuffer bytes) {
@@ -108,7 +109,7 @@ final class Wire {
 		}
 		int at = writeVarint(buffer, offset, tag);
 		at = writeVarint(buffer, at, length);
-		bytes.duplicate().get(buffer, at, length);
+		bytes.get(bytes.position(), buffer, at, length);
 		return at + length;
 	}
 
@@ -126,10 +127,10 @@ final class Wire {
 		for (Header header : record.headers()) {
 			at = writeVarint(buffer, at, HEADERS_TAG);
 			at = writeVarint(buffer, at, headerSize(header));
-			at = writeBytes(buffer, at, NAME_TAG, header.name());
-			at = writeBytes(buffer, at, VALUE_TAG, header.value());
+			at = writeBytes(buffer, at, NAME_TAG, header.nameView());
+			at = writeBytes(buffer, at, VALUE_TAG, header.valueView());
 		}
-		return writeBytes(buffer, at, BODY_TAG, record.body());
+		return writeBytes(buffer, at, BODY_TAG, record.bodyView());
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -12,6 +13,7 @@ import io.netty.buffer.ByteBufAllocator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import s2.v1.AppendInput;
 
 import io.github.s2spring.client.error.ValidationException;
@@ -149,6 +151,62 @@ class AppendBatchBuilderTests {
 			.isThrownBy(() -> builder.fencingToken("x".repeat(Limits.MAX_FENCING_TOKEN_BYTES + 1)));
 		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> builder.matchSeqNum(-1));
 		assertThat(builder.isEmpty()).isTrue();
+	}
+
+	@ParameterizedTest(name = "seed {0}")
+	@ValueSource(longs = { 1, 2, 3, 4 })
+	void aReusedBuilderEncodesBatchesOfEverySizeInAnyOrder(long seed) {
+		Random random = new Random(seed);
+		AppendBatchBuilder builder = AppendBatch.builder();
+		for (int b = 0; b < 12; b++) {
+			AppendInput.Builder expected = AppendInput.newBuilder();
+			switch (random.nextInt(4)) {
+				case 0 -> {
+					for (int i = random.nextInt(5); i >= 0; i--) {
+						addBody(builder, expected, body(random.nextInt(200), i));
+					}
+				}
+				case 1 -> {
+					while (builder.fits(1024)) {
+						addBody(builder, expected, body(1024, builder.size()));
+					}
+				}
+				case 2 -> {
+					// many one-byte headers: the encoding is larger than the metered 1
+					// MiB
+					AppendRecord record = AppendRecord.of("x").withHeaders(headers(340));
+					s2.v1.AppendRecord.Builder proto = s2.v1.AppendRecord.newBuilder()
+						.setBody(ByteString.copyFromUtf8("x"));
+					record.headers()
+						.forEach((header) -> proto
+							.addHeaders(s2.v1.Header.newBuilder().setName(ByteString.copyFrom(header.name()))));
+					while (builder.fits(record)) {
+						builder.add(record);
+						expected.addRecords(proto);
+					}
+				}
+				default -> {
+					for (int i = 0; i < 50 && builder.fits(65_536); i++) {
+						addBody(builder, expected, body(random.nextInt(65_536), i));
+					}
+				}
+			}
+			byte[] encoded = expected.build().toByteArray();
+			assertThat(builder.build().encoded()).as("seed %d, batch %d", seed, b).isEqualTo(ByteBuffer.wrap(encoded));
+		}
+	}
+
+	private static void addBody(AppendBatchBuilder builder, AppendInput.Builder expected, byte[] body) {
+		builder.add(body);
+		expected.addRecords(s2.v1.AppendRecord.newBuilder().setBody(ByteString.copyFrom(body)));
+	}
+
+	private static List<Header> headers(int count) {
+		List<Header> headers = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			headers.add(Header.of(String.valueOf((char) ('a' + i % 26)), ""));
+		}
+		return headers;
 	}
 
 	@ParameterizedTest
