@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
@@ -31,7 +32,9 @@ import org.springframework.core.log.LogAccessor;
 
 import io.github.s2spring.core.S2AppenderRegistry;
 import io.github.s2spring.core.S2AppenderState;
+import io.github.s2spring.core.S2AppenderTotals;
 import io.github.s2spring.listener.S2ListenerContainer;
+import io.github.s2spring.listener.S2ListenerTotals;
 import io.github.s2spring.listener.S2StreamState;
 
 /**
@@ -100,6 +103,10 @@ public final class S2Metrics implements MeterBinder, ApplicationListener<Context
 	public static final String STREAM = "messaging.destination.name";
 
 	private static final LogAccessor logger = new LogAccessor(S2Metrics.class);
+
+	private static final S2ListenerTotals NO_LISTENER_TOTALS = new S2ListenerTotals(0, 0, 0, 0, 0, 0, 0);
+
+	private static final S2AppenderTotals NO_APPENDER_TOTALS = new S2AppenderTotals(0, 0, 0, 0, 0, 0);
 
 	private final Supplier<? extends Collection<S2ListenerContainer>> listeners;
 
@@ -225,12 +232,13 @@ public final class S2Metrics implements MeterBinder, ApplicationListener<Context
 			Tags tags = Tags.of(LISTENER_ID, id, BASIN, (basin != null) ? basin : "");
 			if (this.streamTags) {
 				for (String stream : container.getStreams()) {
-					sources.put("listener " + id + " " + stream,
-							(registry) -> streamMeters(registry, container, stream, tags.and(STREAM, stream)));
+					sources.put("listener " + id + " " + stream, (registry) -> listenerMeters(registry, container,
+							tags.and(STREAM, stream), (c) -> streamTotals(c, stream)));
 				}
 			}
 			else {
-				sources.put("listener " + id, (registry) -> listenerMeters(registry, container, tags));
+				sources.put("listener " + id,
+						(registry) -> listenerMeters(registry, container, tags, S2ListenerContainer::getTotals));
 			}
 		}
 		S2AppenderRegistry appenderRegistry = this.appenders;
@@ -239,101 +247,87 @@ public final class S2Metrics implements MeterBinder, ApplicationListener<Context
 				for (S2AppenderState state : appenderRegistry.appenders()) {
 					if (state.phase() != S2AppenderState.Phase.CLOSED) {
 						sources.put("appender " + state.basin() + " " + state.stream(),
-								(registry) -> appenderMeters(registry, appenderRegistry, state.basin(),
-										state.stream()));
+								(registry) -> appenderMeters(registry, appenderRegistry,
+										Tags.of(BASIN, state.basin(), STREAM, state.stream()),
+										(a) -> appenderTotals(a, state.basin(), state.stream())));
 					}
 				}
 			}
 			else {
 				for (String basin : appenderRegistry.basins()) {
-					sources.put("appenders " + basin, (registry) -> basinMeters(registry, appenderRegistry, basin));
+					sources.put("appenders " + basin, (registry) -> appenderMeters(registry, appenderRegistry,
+							Tags.of(BASIN, basin), (a) -> a.totals(basin)));
 				}
 			}
 		}
 		return sources;
 	}
 
-	private static List<Meter> listenerMeters(MeterRegistry registry, S2ListenerContainer container, Tags tags) {
+	/**
+	 * The seven meters of a listener, or of one of its streams, read from its totals.
+	 */
+	private static List<Meter> listenerMeters(MeterRegistry registry, S2ListenerContainer container, Tags tags,
+			Function<S2ListenerContainer, S2ListenerTotals> totals) {
 		List<Meter> meters = new ArrayList<>();
 		Meters<S2ListenerContainer> builder = new Meters<>(registry, container, tags, meters);
 		builder.counter(LISTENER_MESSAGES, "messages", "Messages the listener processed",
-				(c) -> c.getTotals().messagesDelivered());
+				(c) -> totals.apply(c).messagesDelivered());
 		builder.counter(LISTENER_RECORDS, "records", "Records the listener received",
-				(c) -> c.getTotals().recordsDelivered());
+				(c) -> totals.apply(c).recordsDelivered());
 		builder.counter(LISTENER_BYTES, BaseUnits.BYTES, "Metered bytes the listener received",
-				(c) -> c.getTotals().bytesDelivered());
+				(c) -> totals.apply(c).bytesDelivered());
 		builder.gauge(LISTENER_LAG, "records", "Records between the listener's positions and the tails it saw",
-				(c) -> c.getTotals().lag());
+				(c) -> totals.apply(c).lag());
 		builder.counter(LISTENER_RECONNECTS, "reconnects", "Reconnections of the listener's read sessions",
-				(c) -> c.getTotals().reconnects());
+				(c) -> totals.apply(c).reconnects());
 		builder.counter(LISTENER_ERRORS, "errors",
 				"Failed deliveries, dropped frames, failed commits and failed sessions of the listener",
-				(c) -> c.getTotals().errors());
+				(c) -> totals.apply(c).errors());
 		builder.counter(LISTENER_RECOVERED, "messages",
 				"Messages of the listener handed to the recoverer (published to dead-letter streams by default)",
-				(c) -> c.getTotals().recovered());
+				(c) -> totals.apply(c).recovered());
 		return meters;
 	}
 
-	private static List<Meter> streamMeters(MeterRegistry registry, S2ListenerContainer container, String stream,
-			Tags tags) {
-		List<Meter> meters = new ArrayList<>();
-		Meters<S2ListenerContainer> builder = new Meters<>(registry, container, tags, meters);
-		builder.counter(LISTENER_MESSAGES, "messages", "Messages the listener processed",
-				(c) -> stream(c, stream, S2StreamState::messagesDelivered));
-		builder.counter(LISTENER_RECORDS, "records", "Records the listener received",
-				(c) -> stream(c, stream, S2StreamState::recordsDelivered));
-		builder.counter(LISTENER_BYTES, BaseUnits.BYTES, "Metered bytes the listener received",
-				(c) -> stream(c, stream, S2StreamState::bytesDelivered));
-		builder.gauge(LISTENER_LAG, "records", "Records between the listener's positions and the tails it saw",
-				(c) -> stream(c, stream, S2StreamState::lag));
-		builder.counter(LISTENER_RECONNECTS, "reconnects", "Reconnections of the listener's read sessions",
-				(c) -> stream(c, stream, S2StreamState::reconnects));
-		builder.counter(LISTENER_ERRORS, "errors",
-				"Failed deliveries, dropped frames, failed commits and failed sessions of the listener",
-				(c) -> stream(c, stream, S2StreamState::errors));
-		builder.counter(LISTENER_RECOVERED, "messages",
-				"Messages of the listener handed to the recoverer (published to dead-letter streams by default)",
-				(c) -> stream(c, stream, S2StreamState::recovered));
-		return meters;
-	}
-
-	private static long stream(S2ListenerContainer container, String stream, ToLongFunction<S2StreamState> value) {
+	/**
+	 * What a listener did on one stream, as totals; zero while it does not read it.
+	 */
+	private static S2ListenerTotals streamTotals(S2ListenerContainer container, String stream) {
 		S2StreamState state = container.getStreamState(stream);
-		return (state != null) ? value.applyAsLong(state) : 0;
+		if (state == null) {
+			return NO_LISTENER_TOTALS;
+		}
+		return new S2ListenerTotals(state.messagesDelivered(), state.recordsDelivered(), state.bytesDelivered(),
+				state.reconnects(), state.errors(), state.recovered(), state.lag());
 	}
 
-	private static List<Meter> basinMeters(MeterRegistry registry, S2AppenderRegistry appenders, String basin) {
+	/**
+	 * The three meters of a basin's appenders, or of one stream's appender, read from
+	 * their totals.
+	 */
+	private static List<Meter> appenderMeters(MeterRegistry registry, S2AppenderRegistry appenders, Tags tags,
+			Function<S2AppenderRegistry, S2AppenderTotals> totals) {
 		List<Meter> meters = new ArrayList<>();
-		Meters<S2AppenderRegistry> builder = new Meters<>(registry, appenders, Tags.of(BASIN, basin), meters);
+		Meters<S2AppenderRegistry> builder = new Meters<>(registry, appenders, tags, meters);
 		builder.gauge(APPENDER_QUEUE_DEPTH, "sends", "Sends waiting or in flight in the appenders",
-				(a) -> a.totals(basin).pendingSends());
+				(a) -> totals.apply(a).pendingSends());
 		builder.gauge(APPENDER_INFLIGHT, BaseUnits.BYTES,
-				"Metered bytes sent by the appenders and not yet acknowledged", (a) -> a.totals(basin).inflightBytes());
+				"Metered bytes sent by the appenders and not yet acknowledged", (a) -> totals.apply(a).inflightBytes());
 		builder.counter(APPENDER_RECONNECTS, "reconnects", "Reconnections of the appenders' sessions",
-				(a) -> a.totals(basin).reconnects());
+				(a) -> totals.apply(a).reconnects());
 		return meters;
 	}
 
-	private static List<Meter> appenderMeters(MeterRegistry registry, S2AppenderRegistry appenders, String basin,
-			String stream) {
-		List<Meter> meters = new ArrayList<>();
-		Meters<S2AppenderRegistry> builder = new Meters<>(registry, appenders, Tags.of(BASIN, basin, STREAM, stream),
-				meters);
-		builder.gauge(APPENDER_QUEUE_DEPTH, "sends", "Sends waiting or in flight in the appenders",
-				(a) -> appender(a, basin, stream, S2AppenderState::pendingSends));
-		builder.gauge(APPENDER_INFLIGHT, BaseUnits.BYTES,
-				"Metered bytes sent by the appenders and not yet acknowledged",
-				(a) -> appender(a, basin, stream, S2AppenderState::inflightBytes));
-		builder.counter(APPENDER_RECONNECTS, "reconnects", "Reconnections of the appenders' sessions",
-				(a) -> appender(a, basin, stream, S2AppenderState::reconnects));
-		return meters;
-	}
-
-	private static long appender(S2AppenderRegistry appenders, String basin, String stream,
-			ToLongFunction<S2AppenderState> value) {
+	/**
+	 * What the appender of one stream did, as totals; zero while it is closed.
+	 */
+	private static S2AppenderTotals appenderTotals(S2AppenderRegistry appenders, String basin, String stream) {
 		S2AppenderState state = appenders.appender(basin, stream);
-		return (state != null) ? value.applyAsLong(state) : 0;
+		if (state == null) {
+			return NO_APPENDER_TOTALS;
+		}
+		return new S2AppenderTotals(1, state.pendingSends(), state.inflightBytes(), state.reconnects(), state.sent(),
+				state.failed());
 	}
 
 	/**
