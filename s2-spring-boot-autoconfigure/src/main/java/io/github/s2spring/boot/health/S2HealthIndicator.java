@@ -131,69 +131,35 @@ public class S2HealthIndicator extends AbstractHealthIndicator {
 	}
 
 	private Map<String, Object> listener(S2ListenerState state, Worst worst) {
-		Map<S2StreamState.Phase, Integer> phases = new EnumMap<>(S2StreamState.Phase.class);
-		List<Map<String, Object>> problems = new ArrayList<>();
-		int omitted = 0;
-		Worst listenerWorst = new Worst();
+		Streams<S2StreamState.Phase> streams = new Streams<>(S2StreamState.Phase.class);
 		for (S2StreamState stream : state.streams()) {
-			phases.merge(stream.phase(), 1, Integer::sum);
-			Status status = status(stream.phase());
-			listenerWorst.add(status);
-			if (stream.phase() == S2StreamState.Phase.RECONNECTING || stream.phase() == S2StreamState.Phase.WAITING
-					|| stream.phase() == S2StreamState.Phase.FAILED) {
-				if (problems.size() < this.maxDetails) {
-					problems
-						.add(problem(stream.stream(), stream.phase().name(), stream.attempt(), stream.lastFailure()));
-				}
-				else {
-					omitted++;
-				}
-			}
+			S2StreamState.Phase phase = stream.phase();
+			boolean listed = phase == S2StreamState.Phase.RECONNECTING || phase == S2StreamState.Phase.WAITING
+					|| phase == S2StreamState.Phase.FAILED;
+			streams.add(phase, status(phase), listed,
+					() -> problem(stream.stream(), phase.name(), stream.attempt(), stream.lastFailure()));
 		}
-		worst.add(listenerWorst.status);
+		worst.add(streams.worst.status);
 		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("status", listenerWorst.status.getCode());
+		details.put("status", streams.worst.status.getCode());
 		details.put("running", state.running());
 		details.put("paused", state.paused());
-		details.put("streams", phases);
-		addProblems(details, problems, omitted);
+		streams.addTo(details);
 		return details;
 	}
 
 	private Map<String, Object> appenders(List<S2AppenderState> states, Worst worst) {
-		Map<S2AppenderState.Phase, Integer> phases = new EnumMap<>(S2AppenderState.Phase.class);
-		List<Map<String, Object>> problems = new ArrayList<>();
-		int omitted = 0;
-		Worst appendersWorst = new Worst();
+		Streams<S2AppenderState.Phase> streams = new Streams<>(S2AppenderState.Phase.class);
 		for (S2AppenderState state : states) {
-			phases.merge(state.phase(), 1, Integer::sum);
 			Status status = status(state.phase());
-			appendersWorst.add(status);
-			if (status != Status.UP) {
-				if (problems.size() < this.maxDetails) {
-					problems.add(problem(state.basin() + "/" + state.stream(), state.phase().name(), state.attempt(),
-							state.lastFailure()));
-				}
-				else {
-					omitted++;
-				}
-			}
+			streams.add(state.phase(), status, status != Status.UP, () -> problem(state.basin() + "/" + state.stream(),
+					state.phase().name(), state.attempt(), state.lastFailure()));
 		}
-		worst.add(appendersWorst.status);
+		worst.add(streams.worst.status);
 		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("status", appendersWorst.status.getCode());
-		details.put("streams", phases);
-		addProblems(details, problems, omitted);
+		details.put("status", streams.worst.status.getCode());
+		streams.addTo(details);
 		return details;
-	}
-
-	private static void addProblems(Map<String, Object> details, List<Map<String, Object>> problems, int omitted) {
-		if (!problems.isEmpty()) {
-			details.put("notConnected", problems);
-		}
-		if (omitted > 0) {
-			details.put("notConnectedOmitted", omitted);
-		}
 	}
 
 	private static Map<String, Object> problem(String stream, String phase, int attempt, @Nullable Throwable failure) {
@@ -228,6 +194,50 @@ public class S2HealthIndicator extends AbstractHealthIndicator {
 	private static String message(Throwable failure) {
 		String message = failure.getMessage();
 		return (message != null) ? message : failure.getClass().getSimpleName();
+	}
+
+	/**
+	 * The streams of a listener or of the appenders: counted by phase, their worst
+	 * status, and the first {@code maxDetails} that are not connected, listed.
+	 */
+	private final class Streams<P extends Enum<P>> {
+
+		private final Map<P, Integer> phases;
+
+		private final List<Map<String, Object>> problems = new ArrayList<>();
+
+		private int omitted;
+
+		final Worst worst = new Worst();
+
+		Streams(Class<P> phaseType) {
+			this.phases = new EnumMap<>(phaseType);
+		}
+
+		void add(P phase, Status status, boolean listed, Supplier<Map<String, Object>> problem) {
+			this.phases.merge(phase, 1, Integer::sum);
+			this.worst.add(status);
+			if (!listed) {
+				return;
+			}
+			if (this.problems.size() < S2HealthIndicator.this.maxDetails) {
+				this.problems.add(problem.get());
+			}
+			else {
+				this.omitted++;
+			}
+		}
+
+		void addTo(Map<String, Object> details) {
+			details.put("streams", this.phases);
+			if (!this.problems.isEmpty()) {
+				details.put("notConnected", this.problems);
+			}
+			if (this.omitted > 0) {
+				details.put("notConnectedOmitted", this.omitted);
+			}
+		}
+
 	}
 
 	/**
