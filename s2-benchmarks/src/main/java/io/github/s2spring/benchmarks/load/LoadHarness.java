@@ -316,8 +316,7 @@ public final class LoadHarness {
 		int warmUp = templateWarmUp(springDriver, scenario, round);
 		System.err.printf("  %s: warmed up in %d of at most %d rounds%n", scenario, warmUp,
 				this.workload.maxWarmUpRounds());
-		List<String> order = new ArrayList<>(List.of(springDriver.name()));
-		this.drivers.stream().filter((driver) -> !driver.name().equals("ts")).forEach((d) -> order.add(d.name()));
+		List<String> order = springColumns(springDriver);
 		@Nullable TemplateRun template = null;
 		boolean templateFailed = false;
 		Map<String, Throughput> appended = new LinkedHashMap<>();
@@ -358,7 +357,7 @@ public final class LoadHarness {
 			mib.put(driver, total.mibPerSecond());
 			cpu.put(driver, total.cpuSecondsPerGib());
 		});
-		if (template != null && !templateFailed) {
+		if (template != null) {
 			String name = springDriver.name();
 			messages.put(name, template.acknowledged().recordsPerSecond());
 			mib.put(name, template.acknowledged().mibPerSecond());
@@ -440,6 +439,16 @@ public final class LoadHarness {
 		}
 	}
 
+	/**
+	 * The columns of the Spring scenarios: spring first, then the in-process drivers (the
+	 * TypeScript SDK takes no part).
+	 */
+	private List<String> springColumns(SpringDriver springDriver) {
+		List<String> columns = new ArrayList<>(List.of(springDriver.name()));
+		this.drivers.stream().filter((driver) -> !driver.name().equals("ts")).forEach((d) -> columns.add(d.name()));
+		return columns;
+	}
+
 	private Driver driver(String name) {
 		return this.drivers.stream()
 			.filter((driver) -> driver.name().equals(name))
@@ -466,8 +475,7 @@ public final class LoadHarness {
 			this.notes.add(scenario + " skipped: it needs the spring driver");
 			return;
 		}
-		List<String> order = new ArrayList<>(List.of(springDriver.name()));
-		this.drivers.stream().filter((driver) -> !driver.name().equals("ts")).forEach((d) -> order.add(d.name()));
+		List<String> order = springColumns(springDriver);
 		for (String driverName : order) {
 			listenerRun(springDriver, driverName, scenario + " warm-up", "listener-warmup",
 					this.workload.listenerWarmUp());
