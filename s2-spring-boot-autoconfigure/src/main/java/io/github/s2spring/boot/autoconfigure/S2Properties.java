@@ -651,7 +651,7 @@ public class S2Properties implements Validator {
 
 		/**
 		 * How often meters of new listeners, streams and appenders are added and those of
-		 * gone ones removed.
+		 * gone ones removed; 0 only when the application context is refreshed.
 		 */
 		private Duration refreshInterval = Duration.ofSeconds(10);
 

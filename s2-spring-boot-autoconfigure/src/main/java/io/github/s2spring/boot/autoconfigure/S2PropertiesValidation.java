@@ -44,6 +44,13 @@ final class S2PropertiesValidation {
 			errors.rejectValue("template.closeTimeout", "min", "must not be negative");
 		}
 		listener(properties.getListener(), errors);
+		positive(errors, "health.timeout", properties.getHealth().getTimeout());
+		if (properties.getHealth().getMaxDetails() < 0) {
+			errors.rejectValue("health.maxDetails", "min", "must not be negative");
+		}
+		if (properties.getMetrics().getRefreshInterval().isNegative()) {
+			errors.rejectValue("metrics.refreshInterval", "min", "must not be negative (0 refreshes only on demand)");
+		}
 		int port = properties.getEmbedded().getPort();
 		if (port < 0 || port > 65535) {
 			errors.rejectValue("embedded.port", "range", "must be between 0 (any free port) and 65535");

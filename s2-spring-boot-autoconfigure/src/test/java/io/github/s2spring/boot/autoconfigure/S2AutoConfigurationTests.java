@@ -198,6 +198,9 @@ class S2AutoConfigurationTests {
 		assertInvalid("s2.template.idle-timeout=0s", "template.idleTimeout", "positive");
 		assertInvalid("s2.template.close-timeout=-1s", "template.closeTimeout", "not be negative");
 		assertInvalid("s2.embedded.port=70000", "embedded.port", "65535");
+		assertInvalid("s2.health.timeout=0s", "health.timeout", "positive");
+		assertInvalid("s2.health.max-details=-1", "health.maxDetails", "not be negative");
+		assertInvalid("s2.metrics.refresh-interval=-1s", "metrics.refreshInterval", "not be negative");
 	}
 
 	@Test
